@@ -1,0 +1,238 @@
+/*
+** Interrupts: Ctrl-C, time limits and running SQL statements.
+**
+** lua.c sets its Ctrl-C hook on the main thread only, so a loop inside a coroutine runs on
+** (DESIGN.md §9). Here coroutine.resume and coroutine.wrap record the coroutines being resumed,
+** and an interrupt hooks every one of them. The hook is installed only while an interrupt is
+** pending: any hook halves the speed of a tight loop.
+*/
+#include <errno.h>
+#include <string.h>
+#include <sys/time.h>
+
+#include "shim.h"
+
+/* The state SIGINT and SIGALRM reach; signals are per process, so these are too. */
+static lua_State *volatile sigint_target = NULL;
+static lua_State *volatile alarm_target = NULL;
+static volatile sig_atomic_t prompt_signal = 0;
+
+/*
+** ** The hook: raise the pending reason with the position of the running code, as lua.c's
+** ** lstop. It stays installed while the interrupt is pending so that a pcall in a loop cannot
+** ** swallow it; luashim_clear_interrupt removes it.
+*/
+static void interrupt_hook(lua_State *L, lua_Debug *ar) {
+  (void)ar;
+  const char *reason = shim_global(L)->reason;
+  if (reason != NULL) luaL_error(L, "%s", reason);
+}
+
+static const int HOOK_MASK = LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT;
+
+void luashim_request_interrupt(lua_State *L, const char *reason) {
+  ShimGlobal *g = shim_global(L);
+  g->reason = reason;
+  lua_sethook(g->main, interrupt_hook, HOOK_MASK, 1); /* lua_sethook is async-signal-safe */
+  int n = g->nrunning;
+  for (int i = 0; i < n && i < SHIM_MAXRUNNING; i++) {
+    lua_State *co = g->running[i];
+    if (co != NULL) lua_sethook(co, interrupt_hook, HOOK_MASK, 1);
+  }
+  luashim_InterruptCallback cb = g->on_interrupt;
+  if (cb != NULL) cb(g->on_interrupt_context);
+}
+
+const char *luashim_interrupt_reason(lua_State *L) { return shim_global(L)->reason; }
+
+void luashim_clear_interrupt(lua_State *L) {
+  ShimGlobal *g = shim_global(L);
+  /*
+  ** Every coroutine hooked by the interrupt was being resumed, so the pending error has killed
+  ** it; only the main thread lives on with the hook.
+  */
+  lua_sethook(g->main, NULL, 0, 0);
+  g->reason = NULL;
+}
+
+void luashim_set_interrupt_callback(lua_State *L, luashim_InterruptCallback cb, void *context) {
+  ShimGlobal *g = shim_global(L);
+  g->on_interrupt_context = context;
+  g->on_interrupt = cb;
+}
+
+/* ---------------------------------------------------------------------------------------------
+** Signals
+** ------------------------------------------------------------------------------------------ */
+
+static const char *const INTERRUPTED = "interrupted!"; /* lua.c's words */
+
+static void on_sigint(int sig) {
+  (void)sig;
+  lua_State *L = sigint_target;
+  if (L != NULL && shim_global(L)->pcall_depth > 0)
+    luashim_request_interrupt(L, INTERRUPTED);
+  else
+    prompt_signal = 1;
+}
+
+void luashim_catch_sigint(lua_State *L) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0; /* no SA_RESTART: a blocking read at the prompt returns EINTR */
+  sa.sa_handler = L != NULL ? on_sigint : SIG_DFL;
+  sigint_target = L;
+  sigaction(SIGINT, &sa, NULL);
+}
+
+int luashim_take_prompt_signal(void) {
+  int taken = prompt_signal;
+  prompt_signal = 0;
+  return taken;
+}
+
+static const char *const TIMEOUT = "timeout";
+
+static void on_sigalrm(int sig) {
+  (void)sig;
+  lua_State *L = alarm_target;
+  if (L != NULL) luashim_request_interrupt(L, TIMEOUT);
+}
+
+void luashim_set_timeout(lua_State *L, double seconds) {
+  struct itimerval timer;
+  memset(&timer, 0, sizeof timer);
+  if (seconds > 0) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = on_sigalrm;
+    sigaction(SIGALRM, &sa, NULL);
+    alarm_target = L;
+    timer.it_value.tv_sec = (time_t)seconds;
+    timer.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
+    if (timer.it_value.tv_sec == 0 && timer.it_value.tv_usec == 0) timer.it_value.tv_usec = 1;
+  }
+  setitimer(ITIMER_REAL, &timer, NULL); /* all zero: disarmed */
+  if (seconds <= 0) alarm_target = NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+** Tracked coroutines (same contract and messages as lcorolib's resume and wrap)
+** ------------------------------------------------------------------------------------------ */
+
+/*
+** ** Whether `co` can be resumed; if not, pushes on `L` the message coroutine.resume gives.
+*/
+static int resumable(lua_State *L, lua_State *co) {
+  if (L == co) {
+    lua_pushliteral(L, "cannot resume non-suspended coroutine");
+    return 0;
+  }
+  switch (lua_status(co)) {
+    case LUA_YIELD:
+      return 1;
+    case LUA_OK: {
+      lua_Debug ar;
+      if (lua_getstack(co, 0, &ar)) { /* it has frames: running or normal */
+        lua_pushliteral(L, "cannot resume non-suspended coroutine");
+        return 0;
+      }
+      if (lua_gettop(co) == 0) {
+        lua_pushliteral(L, "cannot resume dead coroutine");
+        return 0;
+      }
+      return 1; /* not started yet */
+    }
+    default: /* finished with an error */
+      lua_pushliteral(L, "cannot resume dead coroutine");
+      return 0;
+  }
+}
+
+/*
+** ** Resumes `co` with `narg` values from `L`, recording it as running meanwhile. Returns the
+** ** number of results moved to `L`, or -1 with the error message on top of `L`.
+*/
+static int tracked_resume(lua_State *L, lua_State *co, int narg) {
+  if (!lua_checkstack(co, narg)) {
+    lua_pushliteral(L, "too many arguments to resume");
+    return -1;
+  }
+  if (!resumable(L, co)) return -1;
+  ShimGlobal *g = shim_global(L);
+  lua_xmove(L, co, narg);
+  int depth = g->nrunning;
+  if (depth < SHIM_MAXRUNNING) g->running[depth] = co; /* store before publishing the count */
+  g->nrunning = depth + 1;
+  if (g->reason != NULL) lua_sethook(co, interrupt_hook, HOOK_MASK, 1);
+  int nres = 0;
+  int status = lua_resume(co, L, narg, &nres);
+  g->nrunning = depth;
+  if (status == LUA_OK || status == LUA_YIELD) {
+    if (!lua_checkstack(L, nres + 1)) {
+      lua_pop(co, nres);
+      lua_pushliteral(L, "too many results to resume");
+      return -1;
+    }
+    lua_xmove(co, L, nres); /* results */
+    return nres;
+  }
+  lua_xmove(co, L, 1); /* error object */
+  return -1;
+}
+
+static int shim_resume(lua_State *L) {
+  lua_State *co = lua_tothread(L, 1);
+  luaL_argexpected(L, co != NULL, 1, "coroutine");
+  int r = tracked_resume(L, co, lua_gettop(L) - 1);
+  if (r < 0) {
+    lua_pushboolean(L, 0); /* ..., message, false */
+    lua_insert(L, -2);     /* ..., false, message */
+    return 2;
+  }
+  lua_pushboolean(L, 1);   /* ..., results, true */
+  lua_insert(L, -(r + 1)); /* ..., true, results */
+  return r + 1;
+}
+
+static int shim_auxwrap(lua_State *L) {
+  lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+  int r = tracked_resume(L, co, lua_gettop(L));
+  if (r >= 0) return r;
+  int status = lua_status(co);
+  if (status != LUA_OK && status != LUA_YIELD) { /* the coroutine died with an error */
+    status = lua_resetthread(co);                /* close its to-be-closed variables */
+    lua_xmove(co, L, 1);                         /* the (possibly new) error object */
+  }
+  if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) {
+    luaL_where(L, 1); /* message, where */
+    lua_insert(L, -2);
+    lua_concat(L, 2); /* where..message */
+  }
+  return lua_error(L);
+}
+
+static int shim_wrap(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_State *co = lua_newthread(L); /* f, co */
+  lua_pushvalue(L, 1);              /* f, co, f */
+  lua_xmove(L, co, 1);              /* f, co */
+  lua_pushcclosure(L, shim_auxwrap, 1);
+  return 1;
+}
+
+static int track(lua_State *L) {
+  if (lua_getglobal(L, "coroutine") != LUA_TTABLE) return 0;
+  lua_pushcfunction(L, shim_resume);
+  lua_setfield(L, -2, "resume");
+  lua_pushcfunction(L, shim_wrap);
+  lua_setfield(L, -2, "wrap");
+  return 0;
+}
+
+int luashim_track_coroutines(lua_State *L) {
+  lua_pushcfunction(L, track);
+  return luashim_pcall(L, 0, 0, 0);
+}

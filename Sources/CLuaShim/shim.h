@@ -1,0 +1,42 @@
+/* Private to CLuaShim: the per-state record every file shares. */
+#ifndef SHIM_PRIVATE_H
+#define SHIM_PRIVATE_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+#include <lua5.4/lualib.h>
+
+#include "luashim.h"
+
+/* How many nested coroutine.resume calls an interrupt can reach (Lua allows ~200 C levels). */
+#define SHIM_MAXRUNNING 256
+
+/*
+** One per lua_State, shared by all its threads: it is the allocator's user data, so any thread
+** finds it with lua_getallocf. It is per-state data in C, like the allocator itself; Swift keeps
+** its own per-state data in the Lua registry.
+*/
+typedef struct ShimGlobal {
+  /* memory */
+  size_t used;
+  size_t limit;     /* 0: no limit */
+  int in_lua;       /* > 0 while Lua code runs from luashim_pcall with no Swift frame above it */
+  /* warnings, as lua.c */
+  int warn_on;
+  int warn_cont;
+  /* interrupts */
+  lua_State *main;
+  volatile sig_atomic_t pcall_depth;            /* chunks running from luashim_pcall */
+  const char *volatile reason;                  /* non-NULL: an interrupt is pending */
+  lua_State *volatile running[SHIM_MAXRUNNING];  /* coroutines being resumed, innermost last */
+  volatile sig_atomic_t nrunning;
+  luashim_InterruptCallback volatile on_interrupt;
+  void *volatile on_interrupt_context;
+} ShimGlobal;
+
+ShimGlobal *shim_global(lua_State *L);
+
+#endif

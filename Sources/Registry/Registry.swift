@@ -1,0 +1,1 @@
+// Registry: the domain model and its storage (GRDB). Must not import: Lua, LuaBridge.

@@ -1,0 +1,1 @@
+-- bundled Lua code of RegistryLua

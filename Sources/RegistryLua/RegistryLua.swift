@@ -1,0 +1,1 @@
+// RegistryLua: the only place Lua and the domain meet.
