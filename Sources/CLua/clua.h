@@ -107,6 +107,15 @@ CLUA_INLINE int lua_gc_count_bytes(lua_State *L) {
   return lua_gc(L, LUA_GCCOUNT) * 1024 + lua_gc(L, LUA_GCCOUNTB);
 }
 
+/*
+** The C streams Lua's print and io library write to. Swift 6 refuses to read C's global
+** `stdout` (shared mutable state); these give the same FILE pointers as values.
+*/
+#include <stdio.h>
+CLUA_INLINE FILE *clua_stdout(void) { return stdout; }
+CLUA_INLINE FILE *clua_stderr(void) { return stderr; }
+CLUA_INLINE FILE *clua_stdin(void) { return stdin; }
+
 /* Version constants as values (the string macros are not importable either). */
 CLUA_INLINE const char *clua_release(void) { return LUA_RELEASE; }
 CLUA_INLINE const char *clua_copyright(void) { return LUA_COPYRIGHT; }

@@ -152,10 +152,24 @@ static int msghandler(lua_State *L) {
   return 1;
 }
 
-int luashim_pcall(lua_State *L, int nargs, int nresults, int traceback) {
+/*
+** ** The C frame lua.c's chunks run under (its pmain): calls its arguments' first value with the
+** ** rest and returns every result. Tracebacks then end in "[C]: in ?", as lua.c's do.
+*/
+static int cframe(lua_State *L) { /* f, args... */
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+int luashim_pcall(lua_State *L, int nargs, int nresults, int flags) {
   ShimGlobal *g = shim_global(L);
   int base = 0;
-  if (traceback) {
+  if (flags & LUASHIM_CFRAME) {
+    lua_pushcfunction(L, cframe);
+    lua_insert(L, -(nargs + 2)); /* cframe, f, args */
+    nargs++;
+  }
+  if (flags & LUASHIM_TRACEBACK) {
     base = lua_gettop(L) - nargs; /* function index */
     lua_pushcfunction(L, msghandler);
     lua_insert(L, base); /* handler, function, args */
@@ -166,7 +180,7 @@ int luashim_pcall(lua_State *L, int nargs, int nresults, int traceback) {
   int status = lua_pcall(L, nargs, nresults, base);
   g->pcall_depth--;
   g->in_lua = saved;
-  if (traceback) lua_remove(L, base);
+  if (base != 0) lua_remove(L, base);
   return status;
 }
 

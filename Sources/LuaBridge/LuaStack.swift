@@ -209,6 +209,23 @@ public struct LuaStack {
   /// The length of a string or table at `index`, without metamethods.
   public func rawLength(_ index: Int32) -> Int { Int(lua_rawlen(L, index)) }
 
+  /// The identity of a table, function, thread or userdata (for cycle checks), or nil.
+  public func pointer(_ index: Int32) -> UnsafeRawPointer? { lua_topointer(L, index) }
+
+  /// Advances a raw traversal of the table at `index`: pops the key on top and pushes the next
+  /// key and value, returning true; at the end (or for an invalid key) pushes nothing and
+  /// returns false. `lua_next` runs under a protected call: it raises for an invalid key.
+  public func rawNext(_ index: Int32) -> Bool {
+    let index = absolute(index)
+    switch luashim_next(L, index) {
+    case 1: return true
+    case 0: return false
+    default:
+      pop()  // the message
+      return false
+    }
+  }
+
   /// Whether the values at two indices are primitively equal.
   public func rawEqual(_ a: Int32, _ b: Int32) -> Bool { lua_rawequal(L, a, b) != 0 }
 
@@ -339,9 +356,14 @@ public struct LuaStack {
   ///   - arguments: how many values above the function are its arguments.
   ///   - results: how many results to keep (`LUA_MULTRET` for all).
   ///   - traceback: whether a runtime error gets a traceback (as `lua.c`).
+  ///   - asChunk: run under a C frame as `lua.c` runs chunks, so that tracebacks end as its do.
   /// - Throws: `LuaError`; the function and arguments are gone either way.
-  public func call(arguments: Int32, results: Int32, traceback: Bool = true) throws(LuaError) {
-    let status = luashim_pcall(L, arguments, results, traceback ? 1 : 0)
+  public func call(
+    arguments: Int32, results: Int32, traceback: Bool = true, asChunk: Bool = false
+  ) throws(LuaError) {
+    var flags: Int32 = traceback ? Int32(LUASHIM_TRACEBACK) : 0
+    if asChunk { flags |= Int32(LUASHIM_CFRAME) }
+    let status = luashim_pcall(L, arguments, results, flags)
     if status != LUA_OK { throw LuaError(status: status, popping: self) }
   }
 

@@ -19,13 +19,21 @@ public final class LuaState {
   /// Creates a state, opens the standard libraries (unless `libraries` is false) and makes
   /// coroutines reachable by interrupts. Uses Lua's generational collector, as `lua.c`.
   ///
+  /// - Parameters:
+  ///   - libraries: whether to open the standard libraries.
+  ///   - ignoreEnvironment: `lua -E`: `package.path` and `cpath` ignore `LUA_PATH` and
+  ///     `LUA_CPATH`.
   /// - Throws: `LuaError.memory` when the state cannot be created.
-  public init(libraries: Bool = true) throws(LuaError) {
+  public init(libraries: Bool = true, ignoreEnvironment: Bool = false) throws(LuaError) {
     luashim_install(dispatchFunction, releaseBox)
     guard let L = luashim_newstate() else {
       throw .memory(message: "cannot create state: not enough memory")
     }
     stack = LuaStack(L)
+    if ignoreEnvironment {
+      stack.push(true)
+      stack.rawSet(lua_registryindex(), "LUA_NOENV")  // read by the package library
+    }
     if libraries {
       lua_gc_stop(L)
       var status = luashim_openlibs(L)
@@ -99,6 +107,23 @@ public final class LuaState {
     }
     return values
   }
+
+  /// `require(module)` stored in the global `global`, as `lua -l global=module`.
+  ///
+  /// - Throws: `LuaError` with `require`'s message and a traceback.
+  public func require(_ module: String, as global: String) throws(LuaError) {
+    let status = luashim_require(L, module, global)
+    if status != LUA_OK { throw LuaError(status: status, popping: stack) }
+  }
+
+  /// Turns warnings on, as `lua -W`.
+  public func enableWarnings() { lua_warning(L, "@on", 0) }
+
+  /// Lua's copyright line: `Lua 5.4.4  Copyright (C) 1994-2022 Lua.org, PUC-Rio`.
+  public static var copyright: String { String(cString: clua_copyright()) }
+
+  /// Lua's release: `Lua 5.4.4`.
+  public static var release: String { String(cString: clua_release()) }
 
   // MARK: Globals and functions
 

@@ -39,8 +39,7 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
       defer { path.remove(identity) }
       var table: [LuaValue: LuaValue] = [:]
       stack.pushNil()
-      // Raw traversal: lua_next cannot fail while the keys come from lua_next itself.
-      while lua_next(stack.L, index) != 0 {
+      while stack.rawNext(index) {
         let key = copy(stack, at: stack.absolute(-2), path: &path)
         let value = copy(stack, at: stack.absolute(-1), path: &path)
         table[key] = value

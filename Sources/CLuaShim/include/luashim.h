@@ -98,12 +98,21 @@ void luashim_closeobject(lua_State *L, int idx, const char *tname);
 ** Calling Lua from Swift: everything that can raise runs here under lua_pcall
 ** ------------------------------------------------------------------------------------------ */
 
+/* Flags of luashim_pcall. */
+enum {
+  /* The message handler of lua.c turns the error into a string with a traceback (or the
+  ** object's __tostring). */
+  LUASHIM_TRACEBACK = 1,
+  /* The function runs under a C frame, as lua.c's chunks run under pmain: tracebacks end in
+  ** "[C]: in ?" exactly as lua.c's. */
+  LUASHIM_CFRAME = 2,
+};
+
 /*
-** ** Calls the function below `nargs` arguments under lua_pcall. With `traceback`, the message
-** ** handler of lua.c turns the error into a string with a traceback (or the object's
-** ** __tostring). Returns a Lua status; on error the message is on top. [-(nargs+1), +(nres|1), -]
+** ** Calls the function below `nargs` arguments under lua_pcall, as `flags` say. Returns a Lua
+** ** status; on error the message is on top. [-(nargs+1), +(nres|1), -]
 */
-int luashim_pcall(lua_State *L, int nargs, int nresults, int traceback);
+int luashim_pcall(lua_State *L, int nargs, int nresults, int flags);
 
 /* ** lua_gettable under pcall: key on top -> value. [-1, +1, -] Returns a status. */
 int luashim_gettable(lua_State *L, int idx);

@@ -1,0 +1,186 @@
+import Glibc
+import LuaBridge
+import Messages
+
+/// One console session: the Lua state, where output goes, and how errors are reported. The
+/// command line, the REPL and the dot-commands all run code through it.
+public final class Session {
+  /// The Lua state; the session owns it.
+  public let lua: LuaState
+  /// The name errors are prefixed with in batch mode (`sangtao: x.lua:3: …`), as `lua.c`'s
+  /// `progname`; nil in the REPL.
+  public var programName: String?
+  /// Where the REPL prints results (stdout, or a file after `.output`).
+  public let output: Output
+  /// Extra ways of showing values (result sets, records) tried before the plain printer.
+  public var presenters: [ValuePresenter] = []
+  /// Whether a chunk runs now (for the SIGINT handler's choice, and for tests).
+  public private(set) var isRunning = false
+  /// How the REPL shows result sets (`.mode`).
+  public var mode: DisplayMode = .box
+  /// A time limit in seconds for each chunk run by the command line (0: none).
+  public var chunkTimeout: Double = 0
+  /// Called before each chunk the session runs (e.g. to reopen database access), and after.
+  public var aroundChunk: ((() throws -> Void) throws -> Void)?
+
+  /// A session over `lua`, printing to stdout.
+  public init(lua: LuaState, programName: String?) {
+    self.lua = lua
+    self.programName = programName
+    self.output = Output()
+  }
+
+  // MARK: Running code
+
+  /// Calls the function below `arguments` values under a protected call with a traceback,
+  /// interruptible with Ctrl-C (and the time limit). Results stay on the stack.
+  ///
+  /// - Throws: `LuaError`; an interrupt surfaces as a runtime error reading `interrupted!`.
+  public func call(arguments: Int32, results: Int32) throws(LuaError) {
+    let stack = lua.stack
+    isRunning = true
+    if chunkTimeout > 0 { lua.setTimeout(seconds: chunkTimeout) }
+    defer {
+      if chunkTimeout > 0 { lua.setTimeout(seconds: 0) }
+      isRunning = false
+      lua.clearInterrupt()
+    }
+    if let aroundChunk {
+      var failure: LuaError?
+      do {
+        try aroundChunk {
+          do throws(LuaError) {
+            try stack.call(arguments: arguments, results: results, asChunk: true)
+          } catch {
+            failure = error
+          }
+        }
+      } catch {
+        failure = failure ?? .runtime(message: String(describing: error), traceback: "")
+      }
+      if let failure { throw failure }
+    } else {
+      try stack.call(arguments: arguments, results: results, asChunk: true)
+    }
+  }
+
+  /// Compiles and runs `code` as `lua -e` does (chunk name `=(command line)`).
+  public func runString(_ code: String, name: String) throws(LuaError) {
+    try lua.load(code, name: name)
+    try call(arguments: 0, results: 0)
+  }
+
+  /// Runs the file at `path` (stdin when nil) with no arguments, as `lua.c`'s dofile.
+  public func runFile(_ path: String?) throws(LuaError) {
+    try lua.loadFile(path)
+    try call(arguments: 0, results: 0)
+  }
+
+  /// Runs the script at `path` with `arguments` in `arg` and `...`, as `lua script args` does.
+  public func runScript(path: String, arguments: [String]) throws(LuaError) {
+    let stack = lua.stack
+    stack.newTable(array: Int32(arguments.count), hash: 1)
+    stack.push(path)
+    stack.rawSet(-2, 0)
+    for (offset, argument) in arguments.enumerated() {
+      stack.push(argument)
+      stack.rawSet(-2, offset + 1)
+    }
+    stack.setGlobal("arg")
+    try lua.loadFile(path)
+    for argument in arguments { stack.push(argument) }
+    try call(arguments: Int32(arguments.count), results: 0)
+  }
+
+  // MARK: Reporting
+
+  /// Prints an error as `lua.c` does: `progname: message` and the traceback, on StandardStreams.error.
+  public func report(_ error: LuaError) {
+    var text = error.description
+    if let programName { text = programName + ": " + text }
+    fputs(text + "\n", StandardStreams.error)
+    fflush(StandardStreams.error)
+  }
+
+  /// Prints a message on StandardStreams.error with the program name, as `lua.c`'s l_message.
+  public func message(_ text: String) {
+    let line = (programName.map { $0 + ": " } ?? "") + text + "\n"
+    fputs(line, StandardStreams.error)
+    fflush(StandardStreams.error)
+  }
+}
+
+/// How result sets are shown at the prompt (`.mode`).
+public enum DisplayMode: String, CaseIterable, Sendable {
+  case box, markdown, csv, json, line, lua
+}
+
+/// Shows some Lua values better than the plain printer: a result set as a table, a record as
+/// a card. The registry layer provides them; the console only asks.
+public protocol ValuePresenter: AnyObject {
+  /// The text for the value at `index`, or nil when this presenter does not show such values.
+  /// `width` is the terminal width when known.
+  func present(_ stack: LuaStack, at index: Int32, width: Int?, mode: DisplayMode) -> String?
+}
+
+/// Where the REPL's results go: stdout, or a file for `.output` and `.once`.
+public final class Output {
+  private var file: UnsafeMutablePointer<FILE>?
+  private var once = false
+  /// The path results go to, or nil for stdout.
+  public private(set) var path: String?
+
+  init() {}
+
+  /// The stream to write to now.
+  public var stream: UnsafeMutablePointer<FILE> { file ?? StandardStreams.output }
+
+  /// Whether results go to a terminal (colors, squeezing).
+  public var isTerminal: Bool { file == nil && isatty(STDOUT_FILENO) != 0 }
+
+  /// Writes `text` and a newline.
+  public func line(_ text: String) {
+    fputs(text, stream)
+    fputs("\n", stream)
+    fflush(stream)
+  }
+
+  /// Sends results to `path` (created 0600) until `reset`; with `once`, for one result only.
+  ///
+  /// - Throws: `OutputError.cannotOpen` with the system's reason.
+  public func redirect(to path: String, once: Bool) throws {
+    reset()
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard fd >= 0, let stream = fdopen(fd, "w") else {
+      throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+    file = stream
+    self.path = path
+    self.once = once
+  }
+
+  /// Back to stdout.
+  public func reset() {
+    if let file { fclose(file) }
+    file = nil
+    path = nil
+    once = false
+  }
+
+  /// Ends a `.once` redirection after its result was written.
+  public func resultWritten() {
+    if once { reset() }
+  }
+}
+
+/// Output redirection failures.
+public enum OutputError: LocalizedFailure {
+  case cannotOpen(path: String, reason: String)
+
+  public func message(in language: Language) -> String {
+    switch self {
+    case .cannotOpen(let path, let reason):
+      return Message.cannotOpenOutput(["path": path, "reason": reason], in: language)
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// Messages of the command line: help, version, start-up failures.
+
+extension Message {
+  public static let seeHelp = Message(
+    vi: "Gõ '{program} --help' để xem thêm các tùy chọn của sangtao.",
+    en: "Type '{program} --help' for sangtao's other options.")
+  public static let commandLineHelp = Message(
+    vi: """
+      sangtao — console Lua 5.4 cho sổ đăng ký mô hình mới, cách làm sáng tạo
+
+      Cách dùng: {program} [tùy chọn] [script [đối số]]
+
+      Như lua5.4:
+        -e lệnh     chạy chuỗi lệnh Lua
+        -i          vào chế độ tương tác sau khi chạy script
+        -l mod      nạp thư viện 'mod' vào biến toàn cục 'mod'
+        -l g=mod    nạp thư viện 'mod' vào biến toàn cục 'g'
+        -v          in phiên bản Lua
+        -E          bỏ qua các biến môi trường (LUA_INIT, LUA_PATH…, init.lua)
+        -W          bật cảnh báo
+        --          dừng đọc tùy chọn
+        -           dừng đọc tùy chọn và chạy stdin
+
+      Sổ đăng ký:
+        --db TỆP            tệp sổ đăng ký SQLite (mặc định: $SANGTAO_DB, rồi {defaultdb})
+        --demo              dùng sổ đăng ký mẫu (tạo ở lần dùng đầu tiên)
+        --read-only         chỉ đọc: mọi thao tác ghi đều bị từ chối
+        --format KIỂU       cách in kết quả khi không tương tác: box, markdown, csv, json
+        --lang vi|en        ngôn ngữ thông báo (mặc định: $SANGTAO_LANG, rồi $LANG, rồi vi)
+        --generate TỆP      tạo một sổ đăng ký mẫu mới tại TỆP (--scale N, --seed S)
+        --max-memory CỠ     giới hạn bộ nhớ của Lua, ví dụ 256M
+        --timeout GIÂY      giới hạn thời gian cho script hoặc -e
+        --sandbox           chạy script trong hộp cát (xem README)
+        --write             cho phép ghi khi dùng --sandbox
+        --help              in trợ giúp này
+        --version           in phiên bản sangtao, Lua và SQLite
+
+      Không có script và stdin là terminal: mở console tương tác (gõ .help).
+      """,
+    en: """
+      sangtao — a Lua 5.4 console for the registry of new models and creative approaches
+
+      Usage: {program} [options] [script [args]]
+
+      As lua5.4:
+        -e stat     execute string 'stat'
+        -i          enter interactive mode after executing 'script'
+        -l mod      require library 'mod' into global 'mod'
+        -l g=mod    require library 'mod' into global 'g'
+        -v          show version information
+        -E          ignore environment variables (LUA_INIT, LUA_PATH…, init.lua)
+        -W          turn warnings on
+        --          stop handling options
+        -           stop handling options and execute stdin
+
+      Registry:
+        --db FILE           the SQLite registry file (default: $SANGTAO_DB, then {defaultdb})
+        --demo              use the demo registry (created on first use)
+        --read-only         read only: every write is refused
+        --format KIND       how results print when not interactive: box, markdown, csv, json
+        --lang vi|en        language of messages (default: $SANGTAO_LANG, then $LANG, then vi)
+        --generate FILE     create a new demo registry at FILE (--scale N, --seed S)
+        --max-memory SIZE   memory limit for Lua, e.g. 256M
+        --timeout SECONDS   time limit for a script or -e
+        --sandbox           run scripts in a sandbox (see README)
+        --write             allow writes under --sandbox
+        --help              print this help
+        --version           print the versions of sangtao, Lua and SQLite
+
+      With no script and a terminal on stdin: opens the interactive console (type .help).
+      """)
+  public static let badOptionValue = Message(
+    vi: "giá trị '{value}' không hợp lệ cho {option}: cần {expected}",
+    en: "invalid value '{value}' for {option}: expected {expected}")
+}

@@ -1,0 +1,55 @@
+// Messages of the console: dot-commands, the REPL, output redirection.
+
+extension Message {
+  // MARK: Dot-commands
+
+  public static let helpHelp = Message(
+    vi: "liệt kê các lệnh chấm, hoặc giải thích một lệnh",
+    en: "list the dot-commands, or explain one")
+  public static let helpQuit = Message(vi: "thoát khỏi console", en: "leave the console")
+  public static let helpMode = Message(
+    vi: "chọn cách hiển thị kết quả: bảng khung, markdown, csv, json, dòng, hoặc giá trị Lua",
+    en: "choose how results are shown: box, markdown, csv, json, line, or Lua values")
+  public static let helpOutput = Message(
+    vi: "ghi kết quả vào TỆP (không có TỆP: trở lại màn hình)",
+    en: "send results to FILE (no FILE: back to the screen)")
+  public static let helpOnce = Message(
+    vi: "ghi kết quả tiếp theo vào TỆP", en: "send the next result to FILE")
+  public static let helpTimer = Message(
+    vi: "bật/tắt đo thời gian, số dòng và số câu lệnh SQL của mỗi lệnh",
+    en: "turn timing (wall time, rows, SQL statements) of each command on or off")
+  public static let helpRead = Message(
+    vi: "chạy tệp Lua (ví dụ scripts/tre-han.lua) với các đối số",
+    en: "run a Lua file (e.g. scripts/late.lua) with arguments")
+  public static let helpHistory = Message(
+    vi: "liệt kê lịch sử lệnh (chỉ những mục chứa TEXT nếu có)",
+    en: "list the command history (only entries containing TEXT if given)")
+  public static let helpLang = Message(
+    vi: "chọn ngôn ngữ thông báo: vi (tiếng Việt) hoặc en (tiếng Anh)",
+    en: "choose the language of messages: vi (Vietnamese) or en (English)")
+  public static let helpFooter = Message(
+    vi: "Dòng bắt đầu bằng dấu chấm là lệnh của console; mọi dòng khác là Lua. "
+      + "Gõ help() để xem API Lua, help(registrations) cho một tập hợp; TAB để gợi ý.",
+    en: "A line starting with a dot is a console command; every other line is Lua. "
+      + "Type help() for the Lua API, help(registrations) for one collection; TAB completes.")
+  public static let unknownCommand = Message(
+    vi: "không có lệnh '.{name}'; gõ .help để xem danh sách lệnh",
+    en: "no command '.{name}'; type .help for the list of commands")
+  public static let commandUsage = Message(vi: "cách dùng: {usage}", en: "usage: {usage}")
+  public static let invalidCommandArgument = Message(
+    vi: "{command}: đối số '{argument}' không hợp lệ, cần {expected}",
+    en: "{command}: invalid argument '{argument}', expected {expected}")
+
+  // MARK: The REPL
+
+  public static let interrupted = Message(
+    vi: "⏹ đã dừng (Ctrl-C); các biến vẫn còn nguyên",
+    en: "⏹ stopped (Ctrl-C); every variable is intact")
+  public static let timerReal = Message(vi: "Thời gian: {seconds} giây", en: "Run time: {seconds} s")
+  public static let timerRows = Message(vi: "{count} dòng", en: "{count} rows")
+  public static let timerStatements = Message(
+    vi: "{count} câu lệnh SQL", en: "{count} SQL statements")
+  public static let cannotOpenOutput = Message(
+    vi: "không mở được tệp '{path}' để ghi: {reason}",
+    en: "cannot open '{path}' for writing: {reason}")
+}

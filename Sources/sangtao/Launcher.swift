@@ -1,0 +1,193 @@
+import Console
+import Glibc
+import LuaBridge
+import Messages
+
+/// Runs one invocation as `lua.c`'s `pmain` does, with the registry wired in.
+///
+/// Order (as `lua.c`): options, `-v`, libraries, `arg`, `LUA_INIT`, `-e`/`-l`/`-W` in order,
+/// the script, then the REPL with `-i`, or when nothing else was asked: the REPL on a terminal,
+/// stdin as a chunk otherwise. Any error ends the run with status 1.
+struct Launcher {
+  let arguments: [String]
+  let environment = Environment.current
+
+  /// Runs and returns the exit status.
+  func run() -> Int32 {
+    let invocation: Invocation
+    do {
+      invocation = try Invocation(arguments)
+    } catch {
+      printUsage(error, program: arguments.first ?? "sangtao")
+      return EXIT_FAILURE
+    }
+    Language.current =
+      invocation.language.flatMap(Language.init(setting:))
+      ?? Language.fromEnvironment(environment.variables)
+    if invocation.help {
+      StandardStreams.write(
+        Message.commandLineHelp(
+          ["program": invocation.programName, "defaultdb": Environment.defaultRegistryPath]) + "\n")
+      return EXIT_SUCCESS
+    }
+    if invocation.longVersion {
+      StandardStreams.write(Versions.text + "\n")
+      return EXIT_SUCCESS
+    }
+    let lua: LuaState
+    do {
+      lua = try LuaState(ignoreEnvironment: invocation.ignoreEnvironment)
+    } catch {
+      StandardStreams.write("\(invocation.programName): \(error)\n", to: StandardStreams.error)
+      return EXIT_FAILURE
+    }
+    let session = Session(lua: lua, programName: invocation.programName)
+    return runMain(invocation, session) ? EXIT_SUCCESS : EXIT_FAILURE
+  }
+
+  /// `lua.c`'s pmain after the state exists; false when anything failed.
+  private func runMain(_ invocation: Invocation, _ session: Session) -> Bool {
+    if invocation.showVersion { StandardStreams.write(Versions.lua + "\n") }
+    createArgumentTable(invocation, session.lua.stack)
+    if !invocation.ignoreEnvironment, !runInit(session) { return false }
+    for step in invocation.steps {
+      switch step {
+      case .execute(let code):
+        do {
+          try session.runString(code, name: "=(command line)")
+        } catch {
+          session.report(error)
+          return false
+        }
+      case .require(let spec):
+        if !require(spec, session) { return false }
+      case .warnings:
+        session.lua.enableWarnings()
+      }
+    }
+    if invocation.scriptIndex != nil, !runScript(invocation, session) { return false }
+    if invocation.interactive {
+      runREPL(session)
+    } else if invocation.scriptIndex == nil && !invocation.hasExecute && !invocation.showVersion {
+      if isatty(STDIN_FILENO) != 0 {
+        StandardStreams.write(Versions.lua + "\n")
+        runREPL(session)
+      } else {
+        do {
+          try session.runFile(nil)
+        } catch {
+          session.report(error)
+          return false
+        }
+      }
+    }
+    return true
+  }
+
+  /// `arg`: the script at 0, its arguments at 1…, everything before it at negative indices.
+  private func createArgumentTable(_ invocation: Invocation, _ stack: LuaStack) {
+    let all = invocation.arguments
+    let script = invocation.scriptIndex ?? 0
+    stack.newTable(array: Int32(max(0, all.count - script - 1)), hash: Int32(script + 1))
+    for (index, argument) in all.enumerated() {
+      stack.push(argument)
+      stack.rawSet(-2, index - script)
+    }
+    stack.setGlobal("arg")
+  }
+
+  /// `LUA_INIT_5_4`, else `LUA_INIT`: a chunk, or `@file`.
+  private func runInit(_ session: Session) -> Bool {
+    var name = "=LUA_INIT_5_4"
+    var value = environment.variables["LUA_INIT_5_4"]
+    if value == nil {
+      name = "=LUA_INIT"
+      value = environment.variables["LUA_INIT"]
+    }
+    guard let value else { return true }
+    do {
+      if value.hasPrefix("@") {
+        try session.runFile(String(value.dropFirst()))
+      } else {
+        try session.runString(value, name: name)
+      }
+      return true
+    } catch {
+      session.report(error)
+      return false
+    }
+  }
+
+  /// `-l mod` or `-l g=mod`: `g = require("mod")`.
+  private func require(_ spec: String, _ session: Session) -> Bool {
+    var global = spec
+    var module = spec
+    if let equals = spec.firstIndex(of: "=") {
+      global = String(spec[..<equals])
+      module = String(spec[spec.index(after: equals)...])
+    }
+    do {
+      try session.lua.require(module, as: global)
+      return true
+    } catch {
+      session.report(error)
+      return false
+    }
+  }
+
+  /// Loads the script, passes `arg[1…]` as `...`, runs it.
+  private func runScript(_ invocation: Invocation, _ session: Session) -> Bool {
+    let stack = session.lua.stack
+    do {
+      try session.lua.loadFile(invocation.scriptPath)
+      let extra = invocation.arguments.dropFirst((invocation.scriptIndex ?? 0) + 1)
+      for argument in extra { stack.push(argument) }
+      try session.call(arguments: Int32(extra.count), results: LUA_MULTRET)
+      stack.top = 0
+      return true
+    } catch {
+      session.report(error)
+      return false
+    }
+  }
+
+  private func runREPL(_ session: Session) {
+    session.lua.catchInterrupts()
+    defer { LuaState.releaseInterrupts() }
+    let reader: LineReader
+    if isatty(STDIN_FILENO) != 0 {
+      reader = ReadlineLineReader(historyPath: Environment.historyPath(environment))
+    } else {
+      reader = PlainLineReader(showsPrompt: true)
+    }
+    let repl = REPL(session: session, reader: reader)
+    repl.terminalWidth = { Environment.terminalWidth() }
+    repl.run()
+    (reader as? ReadlineLineReader)?.close()
+  }
+
+  /// `lua.c`'s usage message on a bad option, then a pointer to `--help`.
+  private func printUsage(_ failure: Invocation.Failure, program: String) {
+    var text = program + ": "
+    switch failure {
+    case .needsArgument(let option): text += "'\(option)' needs argument\n"
+    case .unrecognized(let option): text += "unrecognized option '\(option)'\n"
+    }
+    text += """
+      usage: \(program) [options] [script [args]]
+      Available options are:
+        -e stat   execute string 'stat'
+        -i        enter interactive mode after executing 'script'
+        -l mod    require library 'mod' into global 'mod'
+        -l g=mod  require library 'mod' into global 'g'
+        -v        show version information
+        -E        ignore environment variables
+        -W        turn warnings on
+        --        stop handling options
+        -         stop handling options and execute stdin
+
+      """
+    text += Message.seeHelp(["program": program]) + "\n"
+    StandardStreams.write(text, to: StandardStreams.error)
+  }
+}

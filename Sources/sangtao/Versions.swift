@@ -1,0 +1,13 @@
+import LuaBridge
+
+/// Version lines for `-v` and `--version`.
+enum Versions {
+  /// sangtao's own version.
+  static let sangtao = "0.1.0"
+
+  /// Lua's copyright line, exactly as `lua -v` prints it.
+  static var lua: String { LuaState.copyright }
+
+  /// The `--version` text.
+  static var text: String { "sangtao \(sangtao)\n\(lua)" }
+}
