@@ -153,12 +153,13 @@ static int msghandler(lua_State *L) {
 }
 
 /*
-** ** The C frame lua.c's chunks run under (its pmain): calls its arguments' first value with the
-** ** rest and returns every result. Tracebacks then end in "[C]: in ?", as lua.c's do.
+** ** The C frame lua.c's chunks run under (its pmain): tracebacks then end in "[C]: in ?", as
+** ** lua.c's do. Two placeholders stand where pmain keeps argc and argv, so that the chunk sits
+** ** in the same stack slot as in lua.c and even a stack overflow reads the same.
 */
-static int cframe(lua_State *L) { /* f, args... */
-  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-  return lua_gettop(L);
+static int cframe(lua_State *L) { /* nil, nil, f, args... */
+  lua_call(L, lua_gettop(L) - 3, LUA_MULTRET);
+  return lua_gettop(L) - 2; /* the results */
 }
 
 int luashim_pcall(lua_State *L, int nargs, int nresults, int flags) {
@@ -167,7 +168,11 @@ int luashim_pcall(lua_State *L, int nargs, int nresults, int flags) {
   if (flags & LUASHIM_CFRAME) {
     lua_pushcfunction(L, cframe);
     lua_insert(L, -(nargs + 2)); /* cframe, f, args */
-    nargs++;
+    lua_pushnil(L);
+    lua_insert(L, -(nargs + 2)); /* cframe, nil, f, args */
+    lua_pushnil(L);
+    lua_insert(L, -(nargs + 2)); /* cframe, nil, nil, f, args */
+    nargs += 3;
   }
   if (flags & LUASHIM_TRACEBACK) {
     base = lua_gettop(L) - nargs; /* function index */
