@@ -175,8 +175,7 @@ public final class REPL {
         text = Message.interrupted() + "\n" + text
       }
     }
-    fputs(text + "\n", StandardStreams.error)
-    fflush(StandardStreams.error)
+    session.errors.line(text)
   }
 
   // MARK: Commands
@@ -187,8 +186,7 @@ public final class REPL {
     } catch let error as LuaError {
       reportError(error)
     } catch {
-      fputs(String(describing: error) + "\n", StandardStreams.error)
-      fflush(StandardStreams.error)
+      session.errors.line(String(describing: error))
     }
   }
 }
@@ -229,7 +227,7 @@ public enum Traceback {
     lines.removeFirst()
     let kept = lines.filter { line in
       let frame = line.drop(while: { $0 == "\t" || $0 == " " })
-      if frame == "[C]: in ?" { return false }
+      if frame == "[C]: in ?" || frame == "(...tail calls...)" { return false }
       if frame.hasPrefix("sangtao:") || frame.hasPrefix("[sangtao]") { return false }
       return !frame.isEmpty
     }

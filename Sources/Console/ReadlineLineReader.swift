@@ -36,7 +36,7 @@ public final class ReadlineLineReader: LineReader {
     ReadlineLineReader.active = self
     // Ctrl-C is ours (see readLine); names complete up to these word breaks.
     creadline_configure(
-      strdup("sangtao"), attemptCompletion, strdup(" \t\n\"\\'`@$><=;|&{(,[+-*/%^~#"))
+      strdup("sangtao"), attemptCompletion, strdup(" \t\n\"\\'`@$><=;|&{(,[+-*/%^~#.:"))
     _ = rl_variable_bind("enable-bracketed-paste", "on")  // pasted TABs never complete
     using_history()
     if let historyPath {

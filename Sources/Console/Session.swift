@@ -12,6 +12,8 @@ public final class Session {
   public var programName: String?
   /// Where the REPL prints results (stdout, or a file after `.output`).
   public let output: Output
+  /// Where the REPL prints errors (stderr, or a file in tests).
+  public let errors: Output
   /// Extra ways of showing values (result sets, records) tried before the plain printer.
   public var presenters: [ValuePresenter] = []
   /// Whether a chunk runs now (for the SIGINT handler's choice, and for tests).
@@ -27,7 +29,8 @@ public final class Session {
   public init(lua: LuaState, programName: String?) {
     self.lua = lua
     self.programName = programName
-    self.output = Output()
+    self.output = Output(StandardStreams.output)
+    self.errors = Output(StandardStreams.error)
   }
 
   // MARK: Running code
@@ -94,19 +97,14 @@ public final class Session {
 
   // MARK: Reporting
 
-  /// Prints an error as `lua.c` does: `progname: message` and the traceback, on StandardStreams.error.
+  /// Prints an error as `lua.c` does: `progname: message` and the traceback, on stderr.
   public func report(_ error: LuaError) {
-    var text = error.description
-    if let programName { text = programName + ": " + text }
-    fputs(text + "\n", StandardStreams.error)
-    fflush(StandardStreams.error)
+    message(error.description)
   }
 
-  /// Prints a message on StandardStreams.error with the program name, as `lua.c`'s l_message.
+  /// Prints a message on stderr with the program name, as `lua.c`'s l_message.
   public func message(_ text: String) {
-    let line = (programName.map { $0 + ": " } ?? "") + text + "\n"
-    fputs(line, StandardStreams.error)
-    fflush(StandardStreams.error)
+    errors.line((programName.map { $0 + ": " } ?? "") + text)
   }
 }
 
@@ -125,18 +123,22 @@ public protocol ValuePresenter: AnyObject {
 
 /// Where the REPL's results go: stdout, or a file for `.output` and `.once`.
 public final class Output {
+  private let standard: UnsafeMutablePointer<FILE>
   private var file: UnsafeMutablePointer<FILE>?
-  private var once = false
+  /// The redirection a `.once` interrupts, restored after its result.
+  private var beforeOnce: (file: UnsafeMutablePointer<FILE>?, path: String?)?
   /// The path results go to, or nil for stdout.
   public private(set) var path: String?
 
-  init() {}
+  init(_ standard: UnsafeMutablePointer<FILE>) {
+    self.standard = standard
+  }
 
   /// The stream to write to now.
-  public var stream: UnsafeMutablePointer<FILE> { file ?? StandardStreams.output }
+  public var stream: UnsafeMutablePointer<FILE> { file ?? standard }
 
   /// Whether results go to a terminal (colors, squeezing).
-  public var isTerminal: Bool { file == nil && isatty(STDOUT_FILENO) != 0 }
+  public var isTerminal: Bool { file == nil && isatty(fileno(standard)) != 0 }
 
   /// Writes `text` and a newline.
   public func line(_ text: String) {
@@ -149,27 +151,35 @@ public final class Output {
   ///
   /// - Throws: `OutputError.cannotOpen` with the system's reason.
   public func redirect(to path: String, once: Bool) throws {
-    reset()
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     guard fd >= 0, let stream = fdopen(fd, "w") else {
       throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
+    if once {
+      if beforeOnce == nil { beforeOnce = (file, self.path) } else if let file { fclose(file) }
+    } else {
+      reset()
+    }
     file = stream
     self.path = path
-    self.once = once
   }
 
   /// Back to stdout.
   public func reset() {
     if let file { fclose(file) }
+    if let saved = beforeOnce, let savedFile = saved.file { fclose(savedFile) }
+    beforeOnce = nil
     file = nil
     path = nil
-    once = false
   }
 
   /// Ends a `.once` redirection after its result was written.
   public func resultWritten() {
-    if once { reset() }
+    guard let saved = beforeOnce else { return }
+    if let file { fclose(file) }
+    file = saved.file
+    path = saved.path
+    beforeOnce = nil
   }
 }
 

@@ -1,0 +1,26 @@
+import Console
+import Testing
+
+@Suite struct TopLevelLocalsTests {
+  @Test func topLevelLocalsBecomeAssignmentsOfTheSameLength() {
+    #expect(TopLevelLocals.rewrite("local x = 1") == "      x = 1")
+    #expect(TopLevelLocals.rewrite("local function f() end") == "      function f() end")
+    #expect(TopLevelLocals.rewrite("local a, b") == "      a, b = nil")
+  }
+
+  @Test func nestedLocalsAndAttributesAreLeftAlone() {
+    let nested = "function f() local y = 2 return y end"
+    #expect(TopLevelLocals.rewrite(nested) == nested)
+    let loop = "for i = 1, 3 do local z = i end"
+    #expect(TopLevelLocals.rewrite(loop) == loop)
+    let closing = "local h <close> = nil"
+    #expect(TopLevelLocals.rewrite(closing) == closing)
+    let quoted = "s = 'local x = 1' -- local y = 2"
+    #expect(TopLevelLocals.rewrite(quoted) == quoted)
+  }
+
+  @Test func blocksAfterLoopsKeepTheirDepth() {
+    #expect(
+      TopLevelLocals.rewrite("while false do end local w = 1") == "while false do end       w = 1")
+  }
+}
