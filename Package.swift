@@ -52,10 +52,12 @@ let package = Package(
       dependencies: ["LuaBridge", "RegistryLua", "Registry", "Render", "Messages", "CReadline"]),
     // The executable: command line and wiring only.
     .executableTarget(
-      name: "sangtao", dependencies: ["Console", "RegistryLua", "LuaBridge", "Registry", "Messages"]
+      name: "sangtao",
+      dependencies: ["Console", "RegistryLua", "LuaBridge", "Registry", "Messages"]
     ),
 
-    .target(name: "TestSupport", dependencies: ["LuaBridge", "Registry"], path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport", dependencies: ["LuaBridge", "Registry"], path: "Tests/TestSupport"),
     .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport"]),
     .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),

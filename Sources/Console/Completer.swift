@@ -187,7 +187,8 @@ enum CompletionContext: Equatable {
         before[before.count - 2].kind == .name,
         let receiver = CompletionContext.whereReceiver(Array(before.dropLast(2)))
       {
-        self = .enumValue(receiver: receiver, column: before[before.count - 2].text, partial: partial)
+        self = .enumValue(
+          receiver: receiver, column: before[before.count - 2].text, partial: partial)
         return
       }
       self = .none
@@ -223,7 +224,8 @@ enum CompletionContext: Equatable {
   static func path(endingAt tokens: [LuaLexer.Token]) -> [String]? {
     var names: [String] = []
     var index = tokens.count - 1
-    while index >= 0, tokens[index].kind == .name, !LuaSyntax.keywords.contains(tokens[index].text) {
+    while index >= 0, tokens[index].kind == .name, !LuaSyntax.keywords.contains(tokens[index].text)
+    {
       names.insert(tokens[index].text, at: 0)
       if index >= 1, tokens[index - 1].text == "." {
         index -= 2
@@ -256,7 +258,8 @@ enum CompletionContext: Equatable {
         }
         continue
       }
-      if tokens[index].kind == .name || text == "." || text == ":" || tokens[index].kind == .string {
+      if tokens[index].kind == .name || text == "." || text == ":" || tokens[index].kind == .string
+      {
         index -= 1
         continue
       }

@@ -144,7 +144,8 @@ extension DotCommandTable {
           if let details = command.details { text += "\n\n" + details() }
           repl.session.output.line(text)
         } else {
-          repl.session.output.line(repl.commands.helpText(in: .current) + "\n\n" + Message.helpFooter())
+          repl.session.output.line(
+            repl.commands.helpText(in: .current) + "\n\n" + Message.helpFooter())
         }
       },
       DotCommand(name: "quit", usage: ".quit", summary: .helpQuit) { repl, _, _ in

@@ -144,11 +144,12 @@ private let attemptCompletion:
     return rl_completion_matches(text, nextCandidate)
   }
 
-private let nextCandidate: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<
-  CChar
->? = { _, state in
-  guard let reader = ReadlineLineReader.active else { return nil }
-  let index = Int(state)
-  guard index < reader.candidates.count else { return nil }
-  return strdup(reader.candidates[index])
-}
+private let nextCandidate:
+  @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<
+    CChar
+  >? = { _, state in
+    guard let reader = ReadlineLineReader.active else { return nil }
+    let index = Int(state)
+    guard index < reader.candidates.count else { return nil }
+    return strdup(reader.candidates[index])
+  }

@@ -142,11 +142,14 @@ public enum LuaLexer {
         let end = min(bytes.count, j + 1)
         tokens.append(Token(kind: .string, text: text(i..<end), range: i..<end))
         i = end
-      } else if (c >= 48 && c <= 57) || (c == 46 && i + 1 < bytes.count && bytes[i + 1] >= 48 && bytes[i + 1] <= 57) {
+      } else if (c >= 48 && c <= 57)
+        || (c == 46 && i + 1 < bytes.count && bytes[i + 1] >= 48 && bytes[i + 1] <= 57)
+      {
         var j = i + 1
         while j < bytes.count,
           isNameByte(bytes[j]) || bytes[j] == 46
-            || ((bytes[j] == 43 || bytes[j] == 45) && (bytes[j - 1] | 32 == 101 || bytes[j - 1] | 32 == 112))
+            || ((bytes[j] == 43 || bytes[j] == 45)
+              && (bytes[j - 1] | 32 == 101 || bytes[j - 1] | 32 == 112))
         {
           j += 1
         }
@@ -161,7 +164,8 @@ public enum LuaLexer {
         let three = i + 3 <= bytes.count ? text(i..<i + 3) : ""
         let two = i + 2 <= bytes.count ? text(i..<i + 2) : ""
         let length =
-          three == "..." ? 3 : ["==", "~=", "<=", ">=", "//", "::", "<<", ">>", ".."].contains(two) ? 2 : 1
+          three == "..."
+          ? 3 : ["==", "~=", "<=", ">=", "//", "::", "<<", ">>", ".."].contains(two) ? 2 : 1
         tokens.append(Token(kind: .symbol, text: text(i..<i + length), range: i..<i + length))
         i += length
       }

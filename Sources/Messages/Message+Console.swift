@@ -45,7 +45,8 @@ extension Message {
   public static let interrupted = Message(
     vi: "⏹ đã dừng (Ctrl-C); các biến vẫn còn nguyên",
     en: "⏹ stopped (Ctrl-C); every variable is intact")
-  public static let timerReal = Message(vi: "Thời gian: {seconds} giây", en: "Run time: {seconds} s")
+  public static let timerReal = Message(
+    vi: "Thời gian: {seconds} giây", en: "Run time: {seconds} s")
   public static let timerRows = Message(vi: "{count} dòng", en: "{count} rows")
   public static let timerStatements = Message(
     vi: "{count} câu lệnh SQL", en: "{count} SQL statements")

@@ -24,7 +24,8 @@ import Testing
   }
 
   func complete(_ line: String, in lua: LuaState) -> [String] {
-    let word = String(line.reversed().prefix(while: { $0.isLetter || $0 == "_" || $0.isNumber }).reversed())
+    let word = String(
+      line.reversed().prefix(while: { $0.isLetter || $0 == "_" || $0.isNumber }).reversed())
     return Completer(lua: lua, commands: { ["help", "mode", "mode2"] })
       .complete(word: word, lineBeforeCursor: line)
   }

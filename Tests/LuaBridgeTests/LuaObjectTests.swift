@@ -27,9 +27,10 @@ final class Counter: LuaObject {
       #expect(
         error.message == "stdin:1: bad argument #1 to 'bump' (test.Counter expected, got table)")
     }
-    #expect(try lua.run("return tostring(counter()):match('^test.Counter')") == [
-      .string("test.Counter")
-    ])
+    #expect(
+      try lua.run("return tostring(counter()):match('^test.Counter')") == [
+        .string("test.Counter")
+      ])
   }
 
   @Test func objectsAreReleasedAfterCollectGarbage() throws {

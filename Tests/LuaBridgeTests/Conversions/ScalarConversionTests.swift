@@ -5,8 +5,11 @@ import Testing
   @Test func integersStayIntegersAndFloatsStayFloats() throws {
     let lua = try LuaState()
     let values = try lua.run("return 3, 3.0, 2^53, -0.0, math.maxinteger")
-    #expect(values == [.integer(3), .number(3.0), .number(9007199254740992), .number(-0.0),
-      .integer(Int64.max)])
+    #expect(
+      values == [
+        .integer(3), .number(3.0), .number(9007199254740992), .number(-0.0),
+        .integer(Int64.max),
+      ])
     lua.stack.push(Int64(7))
     lua.stack.push(7.0)
     #expect(lua.stack.isInteger(-2))
