@@ -121,7 +121,7 @@ public final class REPL {
     let clock = Stopwatch()
     let before = statistics?()
     do {
-      try session.call(arguments: 0, results: LUA_MULTRET)
+      try session.call(arguments: 0, results: LuaStack.allResults)
     } catch {
       reportError(error)
       stack.top = base

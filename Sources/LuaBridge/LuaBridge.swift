@@ -11,4 +11,4 @@
 //
 // Must not import: Registry, RegistryLua, Console, GRDB.
 
-@_exported import CLua
+

@@ -13,6 +13,11 @@ public struct LuaReference: Hashable, Sendable {
     slot = luaL_ref(stack.L, lua_registryindex())
   }
 
+  /// The reference in `slot` (kept elsewhere, e.g. in an SQLite aggregate context).
+  public init(slot: Int32) {
+    self.slot = slot
+  }
+
   /// Pushes the value.
   @inline(__always)
   public func push(onto stack: LuaStack) {

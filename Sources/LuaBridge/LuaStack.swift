@@ -52,6 +52,12 @@ public struct LuaStack {
 
   // MARK: Indices
 
+  /// The pseudo-index of the Lua registry (`LUA_REGISTRYINDEX`).
+  public static var registryIndex: Int32 { lua_registryindex() }
+
+  /// "All the results" for `call(arguments:results:)` (`LUA_MULTRET`).
+  public static let allResults: Int32 = LUA_MULTRET
+
   /// The index of the top element (the number of values on the stack).
   public var top: Int32 {
     get { lua_gettop(L) }

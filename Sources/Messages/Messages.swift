@@ -84,10 +84,26 @@ public struct Message: Sendable, Hashable {
     Message.fill(template(in: language), arguments)
   }
 
+  /// The text in `language` with `{1}`, `{2}`… filled from `arguments` in order.
+  public func callAsFunction(positional arguments: [String], in language: Language = .current)
+    -> String
+  {
+    var pairs: [(String, CustomStringConvertible)] = []
+    for (offset, argument) in arguments.enumerated() { pairs.append((String(offset + 1), argument)) }
+    return Message.fill(template(in: language), pairs)
+  }
+
   /// Fills `{name}` placeholders of `template`.
   static func fill(
     _ template: String, _ arguments: KeyValuePairs<String, CustomStringConvertible>
   ) -> String {
+    fill(template, arguments.map { ($0.key, $0.value) })
+  }
+
+  /// Fills `{name}` placeholders of `template`.
+  static func fill(_ template: String, _ arguments: [(String, CustomStringConvertible)])
+    -> String
+  {
     if arguments.isEmpty || !template.contains("{") { return template }
     var result = ""
     result.reserveCapacity(template.utf8.count + 16)
@@ -99,7 +115,7 @@ public struct Message: Sendable, Hashable {
         break
       }
       let name = rest[rest.index(after: open)..<close]
-      if let value = arguments.first(where: { $0.key == name })?.value {
+      if let value = arguments.first(where: { $0.0 == name })?.1 {
         result += value.description
       } else {
         result += rest[open...close]

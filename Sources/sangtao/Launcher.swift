@@ -142,7 +142,7 @@ struct Launcher {
       try session.lua.loadFile(invocation.scriptPath)
       let extra = invocation.arguments.dropFirst((invocation.scriptIndex ?? 0) + 1)
       for argument in extra { stack.push(argument) }
-      try session.call(arguments: Int32(extra.count), results: LUA_MULTRET)
+      try session.call(arguments: Int32(extra.count), results: LuaStack.allResults)
       stack.top = 0
       return true
     } catch {

@@ -1,1 +1,0 @@
--- bundled Lua code of RegistryLua

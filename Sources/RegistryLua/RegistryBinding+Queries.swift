@@ -1,0 +1,158 @@
+import GRDBSQLite
+import LuaBridge
+import Messages
+
+/// The core functions queries run on: SQL in, rows out as plain Lua tables.
+extension RegistryBinding {
+  /// `core.query(sql, params, meta)`: every row, as an array of tables with metatable `meta`.
+  func query(_ L: LuaStack) throws -> Int32 {
+    let context = self.context
+    context.thread = L
+    let sql = try L.string(1)
+    let statement = try context.statement(sql)
+    defer { sqlite3_reset(statement) }
+    try context.bind(statement, from: L, at: 2, argument: 2)
+    let meta: Int32 = L.type(at: 3) == .table ? 3 : 0
+    pushColumnKeys(L, statement)  // keys
+    let keys = L.top
+    L.newTable()  // rows
+    var count = 0
+    while try context.step(statement) {
+      L.pushRow(statement: statement, keys: keys, metatable: meta)
+      count += 1
+      L.rawSet(-2, count)
+    }
+    L.remove(at: keys)
+    return 1
+  }
+
+  /// `core.iterate(sql, params, meta)`: a stepper and its state for streaming: each
+  /// `step(state)` returns the next row (nil at the end), reading a statement of its own, in
+  /// constant memory whatever the number of rows. The state is the array of column names with
+  /// the row metatable at index 0.
+  func iterate(_ L: LuaStack) throws -> Int32 {
+    let context = self.context
+    context.thread = L
+    let sql = try L.string(1)
+    let statement = try context.statement(sql, cached: false)
+    let cursor = Cursor(statement)
+    try context.bind(statement, from: L, at: 2, argument: 2)
+    L.push { [unowned context] L in
+      guard let statement = cursor.statement else { return 0 }
+      context.thread = L
+      let more: Bool
+      do {
+        more = try context.step(statement)
+      } catch {
+        cursor.finish()
+        throw error
+      }
+      guard more else {
+        cursor.finish()
+        return 0
+      }
+      let hasMeta = L.rawGet(1, 0) == .table  // the row metatable, kept at state[0]
+      L.pushRow(statement: statement, keys: 1, metatable: hasMeta ? L.top : 0)
+      return 1
+    }
+    pushColumnKeys(L, statement)
+    if L.type(at: 3) == .table {
+      L.pushValue(at: 3)
+      L.rawSet(-2, 0)
+    }
+    return 2
+  }
+
+  /// `core.scalar(sql, params)`: the first column of the first row, or nil.
+  func scalar(_ L: LuaStack) throws -> Int32 {
+    let context = self.context
+    context.thread = L
+    let statement = try context.statement(try L.string(1))
+    defer { sqlite3_reset(statement) }
+    try context.bind(statement, from: L, at: 2, argument: 2)
+    if try context.step(statement) {
+      L.pushColumn(statement: statement, 0)
+    } else {
+      L.pushNil()
+    }
+    return 1
+  }
+
+  /// `core.column(sql, params)`: the first column of every row, as an array (NULLs kept as
+  /// holes are avoided: the array is dense, with `n` set).
+  func column(_ L: LuaStack) throws -> Int32 {
+    let context = self.context
+    context.thread = L
+    let statement = try context.statement(try L.string(1))
+    defer { sqlite3_reset(statement) }
+    try context.bind(statement, from: L, at: 2, argument: 2)
+    L.newTable()
+    var count = 0
+    while try context.step(statement) {
+      count += 1
+      L.pushColumn(statement: statement, 0)
+      L.rawSet(-2, count)
+    }
+    L.push(count)
+    L.rawSet(-2, "n")
+    return 1
+  }
+
+  /// `core.sql(sql, params)`: for `db.sql`: rows of a reading statement and its column names.
+  func sql(_ L: LuaStack) throws -> Int32 {
+    let context = self.context
+    context.thread = L
+    let sql = try L.string(1)
+    let statement = try context.statement(sql)
+    defer { sqlite3_reset(statement) }
+    if sqlite3_stmt_readonly(statement) == 0 { throw RegistryLuaError.writeInSQL }
+    try context.bind(statement, from: L, at: 2, argument: 2)
+    let meta: Int32 = L.type(at: 3) == .table ? 3 : 0
+    pushColumnKeys(L, statement)
+    let keys = L.top
+    L.newTable()
+    var count = 0
+    while try context.step(statement) {
+      L.pushRow(statement: statement, keys: keys, metatable: meta)
+      count += 1
+      L.rawSet(-2, count)
+    }
+    L.pushValue(at: keys)
+    L.remove(at: keys)
+    return 2  // rows, columns
+  }
+
+  /// Pushes the array of `statement`'s column names.
+  private func pushColumnKeys(_ L: LuaStack, _ statement: OpaquePointer) {
+    let count = sqlite3_column_count(statement)
+    L.newTable(array: count)
+    for index in 0..<count {
+      if let name = sqlite3_column_name(statement, index) {
+        L.push(String(cString: name))
+      } else {
+        L.push("column\(index + 1)")
+      }
+      L.rawSet(-2, Int(index) + 1)
+    }
+  }
+}
+
+/// A statement owned by one streaming iterator: finalized when the rows end, when stepping
+/// fails, or when Lua collects the iterator.
+final class Cursor {
+  private(set) var statement: OpaquePointer?
+
+  init(_ statement: OpaquePointer) {
+    self.statement = statement
+  }
+
+  /// Finalizes the statement (the iterator is done).
+  func finish() {
+    if let statement { sqlite3_finalize(statement) }
+    statement = nil
+  }
+
+  deinit {
+    if let statement { sqlite3_finalize(statement) }
+  }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDBSQLite
+import LuaBridge
+import Messages
+import Registry
+
+/// Installs the registry in a Lua state: the collections (`registrations`, `units`…), `db`,
+/// `aggregate`, `help`, and the core functions the bundled Lua code is written on.
+///
+///     let binding = RegistryBinding(lua: lua, context: RegistryContext(source: source))
+///     try binding.install()
+///     try lua.run("print(registrations:where{year = 2023}:count())")
+///
+/// The binding owns the context; the session owns the binding and the state, and keeps the
+/// binding alive as long as the state.
+public final class RegistryBinding {
+  /// The state the API lives in.
+  unowned let lua: LuaState
+  /// The registry side.
+  public let context: RegistryContext
+  /// Lua SQL functions and aggregates defined so far, re-registered if the connection changes.
+  var sqlFunctions: [LuaSQLFunction] = []
+  /// A counter for the names of one-off aggregates.
+  var temporaryCount = 0
+
+  /// A binding of `context` into `lua`.
+  public init(lua: LuaState, context: RegistryContext) {
+    self.lua = lua
+    self.context = context
+  }
+
+  /// The bundled Lua files, in load order.
+  static let luaFiles = ["prelude", "resultset", "query", "group", "rows", "registry"]
+
+  /// Defines the globals. Nothing is read from the registry until the first query.
+  ///
+  /// - Throws: `RegistryLuaError.bundledCode` when the bundled Lua code is missing or broken.
+  public func install() throws {
+    let stack = lua.stack
+    let base = stack.top
+    defer { stack.top = base }
+    context.onOpen = { [unowned self] context in self.connectionOpened(context) }
+    stack.newTable()  // S: the namespace the bundled files share
+    let namespace = stack.top
+    pushCore(stack)
+    stack.rawSet(namespace, "core")
+    stack.pushValue(at: namespace)
+    stack.rawSet(LuaStack.registryIndex, "sangtao.namespace")
+    for name in RegistryBinding.luaFiles {
+      try load(name)
+      stack.pushValue(at: namespace)
+      do {
+        try stack.call(arguments: 1, results: 0)
+      } catch {
+        throw RegistryLuaError.bundledCode(name: name + ".lua", reason: error.description)
+      }
+    }
+  }
+
+  /// Compiles the bundled file `name.lua` and pushes its function.
+  private func load(_ name: String) throws {
+    guard let url = Bundle.module.url(forResource: name, withExtension: "lua", subdirectory: "Lua"),
+      let data = try? Data(contentsOf: url)
+    else {
+      throw RegistryLuaError.bundledCode(name: name + ".lua", reason: "not found")
+    }
+    do {
+      try data.withUnsafeBytes { bytes in
+        try lua.load(bytes: bytes, name: "=sangtao:" + name + ".lua", mode: "t")
+      }
+    } catch {
+      throw RegistryLuaError.bundledCode(name: name + ".lua", reason: String(describing: error))
+    }
+  }
+
+  /// Pushes the table of core functions the bundled code uses.
+  private func pushCore(_ L: LuaStack) {
+    L.newTable()
+    func add(_ name: String, _ body: @escaping (RegistryBinding) -> LuaFunction) {
+      L.push(function: body(self))
+      L.rawSet(-2, name)
+    }
+    // Every function captures the binding unowned: the state never outlives it.
+    add("query") { [unowned self] _ in { try self.query($0) } }
+    add("iterate") { [unowned self] _ in { try self.iterate($0) } }
+    add("scalar") { [unowned self] _ in { try self.scalar($0) } }
+    add("column") { [unowned self] _ in { try self.column($0) } }
+    add("sql") { [unowned self] _ in { try self.sql($0) } }
+    add("schema") { [unowned self] _ in { try self.schema($0) } }
+    add("fold") { _ in
+      { L in
+        L.push(VietnameseText.fold(try L.string(1)))
+        return 1
+      }
+    }
+    add("vi_less") { _ in
+      { L in
+        L.push(VietnameseText.compare(try L.string(1), try L.string(2)) < 0)
+        return 1
+      }
+    }
+    add("message") { _ in { L in try RegistryBinding.message(L) } }
+    add("define_aggregate") { [unowned self] _ in { try self.defineAggregate($0) } }
+    add("define_function") { [unowned self] _ in { try self.defineFunction($0) } }
+    add("temporary_aggregate") { [unowned self] _ in { try self.temporaryAggregate($0) } }
+    add("info") { [unowned self] _ in
+      { L in
+        L.newTable()
+        L.push(self.context.source.path)
+        L.rawSet(-2, "path")
+        L.push(self.context.source.readOnly)
+        L.rawSet(-2, "read_only")
+        return 1
+      }
+    }
+  }
+
+  /// Called when the registry opens: SQL functions defined before are added to it.
+  private func connectionOpened(_ context: RegistryContext) {
+    for function in sqlFunctions { function.register(on: context) }
+  }
+}
