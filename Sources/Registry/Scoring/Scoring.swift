@@ -1,0 +1,30 @@
+/// Appraisal arithmetic: how the members' totals combine into a result (DESIGN.md §4).
+public enum Scoring {
+  /// The arithmetic mean; nil for no values.
+  ///
+  ///     Scoring.mean([80, 90])  // 85
+  public static func mean(_ values: [Double]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    return values.reduce(0, +) / Double(values.count)
+  }
+
+  /// The mean without one lowest and one highest value when there are at least `minimumCount`
+  /// values (default five), the plain mean otherwise; nil for no values.
+  ///
+  ///     Scoring.trimmedMean([60, 80, 82, 84, 99])  // 82
+  public static func trimmedMean(_ values: [Double], minimumCount: Int = 5) -> Double? {
+    guard values.count >= max(minimumCount, 3) else { return mean(values) }
+    let sorted = values.sorted()
+    return mean(Array(sorted.dropFirst().dropLast()))
+  }
+
+  /// The median; nil for no values.
+  ///
+  ///     Scoring.median([70, 90, 80, 100])  // 85
+  public static func median(_ values: [Double]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let sorted = values.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+extension Registry {
+  /// The connection setup: foreign keys, WAL, a busy timeout, and the registry's SQL functions
+  /// and collation on every connection (see ``VietnameseText``).
+  static func configuration(readOnly: Bool, inMemory: Bool) -> Configuration {
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.readonly = readOnly
+    configuration.busyMode = .timeout(5)
+    configuration.label = "sangtao.registry"
+    configuration.prepareDatabase { db in
+      if !readOnly && !inMemory {
+        // Persistent in the file; cheap when already set.
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      }
+      Registry.addFunctions(to: db)
+    }
+    return configuration
+  }
+
+  /// Registers `fold(text)`, `vi_key(text)`, the `vi` collation and the aggregates
+  /// `trimmed_mean(x)` and `median(x)` on `db`.
+  ///
+  ///     SELECT name FROM units ORDER BY name COLLATE vi;
+  ///     SELECT code FROM registrations WHERE title_folded LIKE '%' || fold('Du lịch') || '%';
+  public static func addFunctions(to db: Database) {
+    db.add(function: SQLFunctions.fold)
+    db.add(function: SQLFunctions.sortKey)
+    db.add(collation: SQLFunctions.vietnamese)
+    db.add(function: SQLFunctions.trimmedMean)
+    db.add(function: SQLFunctions.median)
+  }
+}
+
+/// The SQL functions the registry adds to each connection.
+enum SQLFunctions {
+  /// `fold(text)`: ``VietnameseText/fold(_:)``; NULL stays NULL.
+  static let fold = DatabaseFunction("fold", argumentCount: 1, pure: true) { values in
+    guard case .string(let text) = values[0].storage else {
+      return values[0].isNull ? nil : String.fromDatabaseValue(values[0]).map(VietnameseText.fold)
+    }
+    return VietnameseText.fold(text)
+  }
+
+  /// `vi_key(text)`: ``VietnameseText/sortKey(_:)`` as a BLOB.
+  static let sortKey = DatabaseFunction("vi_key", argumentCount: 1, pure: true) { values in
+    guard let text = String.fromDatabaseValue(values[0]) else { return nil }
+    return Data(VietnameseText.sortKey(text))
+  }
+
+  /// `COLLATE vi`: ``VietnameseText/compare(_:_:)``.
+  static let vietnamese = DatabaseCollation("vi") { VietnameseText.compare($0, $1) }
+
+  /// `trimmed_mean(x)`: ``Scoring/trimmedMean(_:minimumCount:)`` of the non-NULL values
+  /// (drops one lowest and one highest value from five values up).
+  static let trimmedMean = DatabaseFunction(
+    "trimmed_mean", argumentCount: 1, pure: true, aggregate: TrimmedMeanAggregate.self)
+
+  /// `median(x)` of the non-NULL values.
+  static let median = DatabaseFunction(
+    "median", argumentCount: 1, pure: true, aggregate: MedianAggregate.self)
+}
+
+struct TrimmedMeanAggregate: DatabaseAggregate {
+  var values: [Double] = []
+  mutating func step(_ dbValues: [DatabaseValue]) {
+    if let value = Double.fromDatabaseValue(dbValues[0]) { values.append(value) }
+  }
+  func finalize() -> (any DatabaseValueConvertible)? {
+    Scoring.trimmedMean(values, minimumCount: 5)
+  }
+}
+
+struct MedianAggregate: DatabaseAggregate {
+  var values: [Double] = []
+  mutating func step(_ dbValues: [DatabaseValue]) {
+    if let value = Double.fromDatabaseValue(dbValues[0]) { values.append(value) }
+  }
+  func finalize() -> (any DatabaseValueConvertible)? {
+    Scoring.median(values)
+  }
+}
