@@ -12,9 +12,6 @@ extension Message {
       + "hoặc registrations:add{…}, trong db.tx nếu cần",
     en: "db.sql only reads; change the registry with r:update{…}, r:transition(…) or "
       + "registrations:add{…}, inside db.tx when needed")
-  public static let registryReadOnly = Message(
-    vi: "sổ đăng ký {path} đang mở ở chế độ chỉ đọc (--read-only): không ghi được",
-    en: "the registry {path} is open read-only (--read-only): nothing can be written")
   public static let bundledCode = Message(
     vi: "cài đặt sangtao bị hỏng: tệp {name} ({reason})",
     en: "the sangtao installation is broken: file {name} ({reason})")

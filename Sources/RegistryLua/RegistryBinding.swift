@@ -30,7 +30,7 @@ public final class RegistryBinding {
   }
 
   /// The bundled Lua files, in load order.
-  static let luaFiles = ["prelude", "resultset", "query", "group", "rows", "registry"]
+  static let luaFiles = ["prelude", "resultset", "query", "group", "rows", "registry", "present"]
 
   /// Defines the globals. Nothing is read from the registry until the first query.
   ///
@@ -95,7 +95,7 @@ public final class RegistryBinding {
     }
     add("vi_less") { _ in
       { L in
-        L.push(VietnameseText.compare(try L.string(1), try L.string(2)) < 0)
+        L.push(VietnameseText.compare(try L.string(1), try L.string(2)) == .orderedAscending)
         return 1
       }
     }

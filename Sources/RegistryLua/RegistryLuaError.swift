@@ -10,8 +10,6 @@ public enum RegistryLuaError: LocalizedFailure, Equatable {
   case parameterCount(expected: Int, given: Int)
   /// `db.sql` was given a statement that writes.
   case writeInSQL
-  /// A write on a registry opened read-only.
-  case readOnly(path: String)
   /// A bundled Lua file is missing or does not compile (a broken installation).
   case bundledCode(name: String, reason: String)
 
@@ -27,8 +25,6 @@ public enum RegistryLuaError: LocalizedFailure, Equatable {
       return Message.parameterCount(["expected": expected, "given": given], in: language)
     case .writeInSQL:
       return Message.writeInSQL(in: language)
-    case .readOnly(let path):
-      return Message.registryReadOnly(["path": path], in: language)
     case .bundledCode(let name, let reason):
       return Message.bundledCode(["name": name, "reason": reason], in: language)
     }

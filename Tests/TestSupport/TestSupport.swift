@@ -93,28 +93,15 @@ public func cleanEnvironment(_ extra: [String: String] = [:]) -> [String: String
   return environment
 }
 
-/// A fresh temporary directory, removed by `cleanup`.
-public final class TemporaryDirectory {
-  public let url: URL
+extension TemporaryDirectory {
+  /// The directory as a URL, for Foundation's APIs.
+  public var url: URL { URL(fileURLWithPath: path) }
 
-  public init() throws {
-    url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("sangtao-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-
-  /// The path of `name` inside the directory.
-  public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-  /// Writes `text` to `name` and returns its path.
+  /// Writes `text` to `name` in the directory and returns its path.
   @discardableResult
   public func write(_ name: String, _ text: String) throws -> String {
     let path = self.path(name)
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     return path
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(at: url)
   }
 }

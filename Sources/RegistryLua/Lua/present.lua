@@ -1,0 +1,111 @@
+-- sangtao: how registry values look at the prompt.
+--
+-- S.tabulate(value, max_rows) turns a result set, a query, a row or an array of records into
+-- {kind = "table" | "card", columns = {...}, rows = {{...}, ...}, total = n}; anything else
+-- gives nil and prints as a plain Lua value. Relations in a summary (a registration's unit)
+-- show their display name. Nothing here changes anything.
+
+local S = ...
+local Query, ResultSet, entities = S.Query, S.ResultSet, S.entities
+local type, ipairs, pairs, getmetatable, rawget = type, ipairs, pairs, getmetatable, rawget
+
+-- The entity of a row, from its metatable.
+local function entity_of(row)
+  local meta = type(row) == "table" and getmetatable(row)
+  return meta and rawget(meta, "_entity")
+end
+
+-- The display text of a related row, looked up once per id within one tabulation.
+local function related_display(e, relation, row, cache)
+  local rel = e.relations[relation]
+  local id = rawget(row, rel.key)
+  if id == nil or rel.load then
+    local value = row[relation]
+    if type(value) == "table" then
+      local target = entity_of(value)
+      return target and value[target.display] or nil
+    end
+    return nil
+  end
+  local target = entities[rel.entity]
+  local key = rel.entity .. "\0" .. id
+  if cache[key] == nil then
+    local r = Query.of(target):get(id)
+    cache[key] = r and r[target.display] or false
+  end
+  return cache[key] or nil
+end
+
+-- The cells of `rows` for `columns` of entity `e` (relations by their display text).
+local function cells(e, rows, columns, limit)
+  local out, cache = {}, {}
+  for i = 1, math.min(#rows, limit) do
+    local row, line = rows[i], {}
+    for j, c in ipairs(columns) do
+      if e and e.relations[c] and not e.types[c] then
+        line[j] = related_display(e, c, row, cache)
+      else
+        local v = row[c]
+        if type(v) == "table" then v = nil end
+        line[j] = v
+      end
+    end
+    out[i] = line
+  end
+  return out
+end
+
+-- Whether `t` looks like an array of records (tables with string keys).
+local function is_records(t)
+  if type(t) ~= "table" or getmetatable(t) ~= nil or #t == 0 then return false end
+  for i = 1, math.min(#t, 20) do
+    local r = t[i]
+    if type(r) ~= "table" then return false end
+    if entity_of(r) == nil and next(r) ~= nil and type(next(r)) ~= "string" then return false end
+  end
+  return true
+end
+
+function S.tabulate(value, max_rows)
+  max_rows = max_rows or 20
+  local meta = getmetatable(value)
+  if meta == Query then
+    local e = value._entity
+    if value._group then return nil end
+    local rows = value:limit(max_rows + 1):list()
+    local total = #rows
+    if total > max_rows then total = value:count() end
+    local columns = e.summary or e.columns
+    return {kind = "table", columns = columns, rows = cells(e, rows, columns, max_rows), total = total}
+  end
+  if meta == ResultSet then
+    local e = value:entity()
+    local columns = (e and e.summary) or value:columns()
+    return {kind = "table", columns = columns, rows = cells(e, value, columns, max_rows), total = #value}
+  end
+  local e = entity_of(value)
+  if e then
+    local columns = {}
+    for _, c in ipairs(e.columns) do
+      if value[c] ~= nil then columns[#columns + 1] = c end
+    end
+    -- Relations show what they point to, after the columns.
+    local names = {}
+    for name, rel in pairs(e.relations) do
+      if not rel.load and rawget(value, rel.key) ~= nil then names[#names + 1] = name end
+    end
+    table.sort(names)
+    for _, name in ipairs(names) do columns[#columns + 1] = name end
+    return {kind = "card", columns = columns, rows = cells(e, {value}, columns, 1), total = 1}
+  end
+  if is_records(value) then
+    local first = entity_of(value[1])
+    if first then
+      local columns = first.summary or first.columns
+      return {kind = "table", columns = columns, rows = cells(first, value, columns, max_rows), total = #value}
+    end
+    local columns = ResultSet.columns(value)
+    return {kind = "table", columns = columns, rows = cells(nil, value, columns, max_rows), total = #value}
+  end
+  return nil
+end

@@ -1,0 +1,55 @@
+import LuaBridge
+import Registry
+
+extension RegistryBinding {
+  /// `core.schema()`: every table of the registry with its columns, types, enum values,
+  /// foreign keys and comments, read from the schema itself (`Schema.current`), keyed by table:
+  ///
+  ///     {units = {columns = {"id", "code", …}, types = {id = "INTEGER", …},
+  ///               enums = {kind = {…}}, foreign = {parent_id = "units"}, comment = "…"}, …}
+  func schema(_ L: LuaStack) throws -> Int32 {
+    let schema = Schema.current
+    L.newTable(hash: Int32(schema.entities.count))
+    for entity in schema.entities where !entity.isView {
+      L.newTable(hash: 5)
+      L.push(entity.columns.map(\.name))
+      L.rawSet(-2, "columns")
+      L.newTable(hash: Int32(entity.columns.count))
+      for column in entity.columns {
+        L.push(column.sqlType.isEmpty ? "ANY" : column.sqlType)
+        L.rawSet(-2, column.name)
+      }
+      L.rawSet(-2, "types")
+      L.newTable()
+      for column in entity.columns {
+        if let values = column.allowedValues {
+          L.push(values)
+          L.rawSet(-2, column.name)
+        }
+      }
+      L.rawSet(-2, "enums")
+      L.newTable()
+      for column in entity.columns {
+        if let reference = column.references {
+          L.push(reference.table)
+          L.rawSet(-2, column.name)
+        }
+      }
+      L.rawSet(-2, "foreign")
+      L.newTable()
+      for column in entity.columns {
+        if let comment = column.comment {
+          L.push(comment)
+          L.rawSet(-2, column.name)
+        }
+      }
+      L.rawSet(-2, "comments")
+      if let comment = entity.comment {
+        L.push(comment)
+        L.rawSet(-2, "comment")
+      }
+      L.rawSet(-2, entity.table)
+    }
+    return 1
+  }
+}
