@@ -25,7 +25,7 @@ struct TerminalGrid {
     let decimals = table.columns.indices.map {
       CellText.decimals(table, column: $0, rowLimit: rowCount, minimum: minimumDecimals, maximum: 2)
     }
-    headers = table.columns.map { text($0.title) }
+    headers = table.columns.map { TerminalText.singleLine($0.title) }
     kinds = table.columns.map(\.kind)
     alignments = table.columns.map(\.alignment)
     cells = []
@@ -37,9 +37,10 @@ struct TerminalGrid {
       for column in table.columns.indices {
         let cell = table.cell(row, column)
         let shown: String
-        if case .text(let value) = cell {
+        switch cell {
+        case .text(let value), .date(let value):
           shown = text(value)
-        } else {
+        default:
           shown = CellText.terminal(
             cell, kind: kinds[column], decimals: decimals[column], nullText: nullText)
         }

@@ -11,7 +11,7 @@ extension DisplayWidth {
 
   /// `text` cut to at most `width` columns, ending with `ellipsis` when something was cut.
   /// Grapheme clusters are never split; a wide character that does not fit is left out whole, so
-  /// the result may be one column narrower than `width`.
+  /// the result may be narrower than `width`, as it is when spaces before the cut are dropped.
   ///
   ///     DisplayWidth.truncate("Đảng bộ xã Đạ Sar", to: 10)  // "Đảng bộ x…"
   ///     DisplayWidth.truncate("中文字", to: 4)                // "中…"
@@ -25,7 +25,9 @@ extension DisplayWidth {
     if of(text) <= width { return text }
     let ellipsisWidth = of(ellipsis)
     if ellipsisWidth > width { return String(prefix(of: text, width: width).text) }
-    return prefix(of: text, width: width - ellipsisWidth).text + ellipsis
+    var kept = prefix(of: text, width: width - ellipsisWidth).text
+    while kept.last?.isWhitespace == true { kept.removeLast() }  // "Cà phê…", not "Cà phê …"
+    return kept + ellipsis
   }
 
   /// The longest start of `text` that fits in `width` columns, and its width.
