@@ -1,8 +1,9 @@
 import Messages
 
 /// A table's cells as a document shows them, before escaping: numbers with the document's
-/// separators and the decimals their column needs (at most 2), percentages `12,5 %`, dates
-/// `28/03/2023`, booleans `có`/`không`, NULL empty.
+/// separators and, in a float column, the same decimals on every row, as many as the column
+/// needs up to 2 (`82,33` and `90,00`); percentages `12,5 %`, dates `28/03/2023`, booleans
+/// `có`/`không`, NULL empty.
 struct DocumentCells {
   /// The header of each column.
   let headers: [String]
@@ -54,7 +55,13 @@ struct DocumentCells {
     case .boolean(let value):
       return (value ? Message.renderTrue : Message.renderFalse)(in: format.language)
     case .integer(let value):
-      return kind == .percent ? format.percent(Double(value)) : format.integer(value)
+      switch kind {
+      case .percent: return format.percent(Double(value))
+      case .number:  // a whole number among floats takes the column's decimals: 90,00 by 82,33
+        return format.number(
+          Double(value), maximumFractionDigits: decimals, minimumFractionDigits: decimals)
+      default: return format.integer(value)
+      }
     case .number(let value):
       if kind == .percent { return format.percent(value) }
       return format.number(

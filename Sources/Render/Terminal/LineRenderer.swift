@@ -2,7 +2,8 @@ import Messages
 
 /// Writes each row as `column = value` lines, as the sqlite3 shell's `.mode line`: names
 /// right-aligned to the longest (at least 5 columns wide, as sqlite3 does), a blank line between
-/// rows. A value with line breaks continues under its first line.
+/// rows. A value with line breaks continues under its first line. An empty table reads
+/// `(không có dòng nào)`.
 ///
 ///     LineRenderer().render(table)
 ///     //    id = 1
@@ -66,9 +67,7 @@ public struct LineRenderer: Sendable {
         output += styled.joined(separator: "\n" + indent) + "\n"
       }
     }
-    if omitted > 0 {
-      output += (shown > 0 ? "\n" : "") + TableFooter.moreRows(omitted, language: language) + "\n"
-    }
-    return output
+    if omitted > 0 && shown > 0 { output += "\n" }
+    return output + TableFooter.lines(shown: shown, omitted: omitted, language: language)
   }
 }

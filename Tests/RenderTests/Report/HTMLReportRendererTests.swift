@@ -146,3 +146,14 @@ extension HTMLReportRendererTests {
     for number in 1...8 { #expect(html.contains("aria-labelledby=\"chart-\(number)-title\"")) }
   }
 }
+
+extension HTMLReportRendererTests {
+  @Test func wholeNumbersInAFloatColumnTakeTheColumnsDecimals() {
+    let table = Table(
+      columns: [Column("mean", kind: .number)], rows: [[82.333], [90], [.number(-1234.5)]])
+    let html = HTMLReportRenderer().table(table, caption: nil, language: .vi)
+    #expect(html.contains("<td class=\"number\">82,33</td>"))
+    #expect(html.contains("<td class=\"number\">90,00</td>"))
+    #expect(html.contains("<td class=\"number\">-1.234,50</td>"))
+  }
+}

@@ -31,4 +31,8 @@ import Testing
 
         """)
   }
+
+  @Test func anEmptyTableSaysSo() {
+    #expect(LineRenderer(language: .en).render(Table(columns: [Column("a")])) == "(no rows)\n")
+  }
 }
