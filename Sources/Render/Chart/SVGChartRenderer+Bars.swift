@@ -29,6 +29,7 @@ extension SVGChartRenderer {
     let hasNegative = (present.min() ?? 0) < 0
     let plotLeft = margin + labelWidth + 10 + (hasNegative ? valueSpace : 0)
     let plotRight = Double(width) - margin - valueSpace
+    let labelRight = plotLeft - 10 - (hasNegative ? valueSpace : 0)
     func x(_ value: Double) -> Double { scale.position(value, from: plotLeft, to: plotRight) }
 
     var y = top
@@ -37,9 +38,9 @@ extension SVGChartRenderer {
       svg.text(
         "text",
         [
-          ("x", number(plotLeft - 10)), ("y", number(y)), ("text-anchor", "end"),
+          ("x", number(labelRight)), ("y", number(y)), ("text-anchor", "end"),
           ("font-weight", "bold"),
-        ], categoryLabel)
+        ], Self.fit(categoryLabel, in: labelRight - margin))
     }
     let plotTop = y + 6
     let rowHeights = names.map { max(26, Double($0.count) * 14 + 10) }
@@ -60,7 +61,7 @@ extension SVGChartRenderer {
       let lines = names[index]
       svg.raw(
         Self.multilineText(
-          lines, x: number(plotLeft - 10 - (hasNegative ? valueSpace : 0)),
+          lines, x: number(labelRight),
           firstBaseline: center - Double(lines.count - 1) * 7 + 4, lineHeight: 14,
           attributes: [("text-anchor", "end")]))
       let barHeight = 16.0
@@ -130,7 +131,7 @@ extension SVGChartRenderer {
         [
           ("x", number((plotLeft + plotRight) / 2)), ("y", number(y)),
           ("text-anchor", "middle"), ("font-weight", "bold"),
-        ], valueLabel)
+        ], Self.fit(valueLabel, in: centeredSpace((plotLeft + plotRight) / 2)))
     }
     if isStacked {
       y = legend(chart.series.map(\.name), top: y + 6, into: &svg) { index, x, y, svg in

@@ -75,7 +75,7 @@ extension SVGChartRenderer {
         [
           ("x", number((plotLeft + plotRight) / 2)), ("y", number(bottom)),
           ("text-anchor", "middle"), ("font-weight", "bold"),
-        ], valueLabel)
+        ], Self.fit(valueLabel, in: centeredSpace((plotLeft + plotRight) / 2)))
     }
     return bottom
   }
@@ -114,7 +114,7 @@ extension SVGChartRenderer {
         [
           ("x", number(x)), ("y", number(y)), ("text-anchor", "middle"),
           ("transform", "rotate(-90 \(number(x)) \(number(y)))"), ("font-weight", "bold"),
-        ], axisLabel)
+        ], Self.fit(axisLabel, in: Self.plotHeight))
     }
   }
 }

@@ -96,7 +96,7 @@ extension SVGChartRenderer {
         [
           ("x", number((plotLeft + plotRight) / 2)), ("y", number(bottom)),
           ("text-anchor", "middle"), ("font-weight", "bold"),
-        ], categoryLabel)
+        ], Self.fit(categoryLabel, in: centeredSpace((plotLeft + plotRight) / 2)))
     }
     if chart.series.count > 1 {
       bottom = legend(chart.series.map(\.name), top: bottom + 6, into: &svg) {

@@ -109,7 +109,8 @@ public struct SVGChartRenderer: Sendable {
   ) -> Double {
     var x = Self.margin
     var y = top + 14
-    for (index, name) in names.enumerated() {
+    for (index, fullName) in names.enumerated() {
+      let name = Self.fit(fullName, in: Double(width) - 2 * Self.margin - 30)
       let itemWidth = 30 + Self.estimate(name)
       if x > Self.margin && x + itemWidth > Double(width) - Self.margin {
         x = Self.margin
@@ -130,6 +131,17 @@ public struct SVGChartRenderer: Sendable {
   /// A coordinate.
   func number(_ value: Double) -> String {
     SVGWriter.number(value)
+  }
+
+  /// `text` on one line, cut with `…` to fit `space` pixels at `size`.
+  static func fit(_ text: String, in space: Double, size: Double = fontSize) -> String {
+    let columns = max(1, Int(space / characterWidth(size)))
+    return DisplayWidth.truncate(TerminalText.singleLine(text), to: columns)
+  }
+
+  /// The room for text centered on `center`, within the margins.
+  func centeredSpace(_ center: Double) -> Double {
+    2 * min(center - Self.margin, Double(width) - Self.margin - center)
   }
 
   /// The width of one column of text at `size`, an average over Latin and Vietnamese letters.
