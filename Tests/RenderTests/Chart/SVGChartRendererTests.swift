@@ -1,3 +1,4 @@
+import Foundation
 import Messages
 import Testing
 
@@ -178,5 +179,19 @@ import Testing
         </svg>
 
         """)
+  }
+}
+
+extension SVGChartRendererTests {
+  @Test func longNamesAreCutToTheRoomTheyHave() throws {
+    let long = String(repeating: "Đảng bộ xã Đạ Sar ", count: 20)
+    let chart = try Chart.stacked(
+      title: "t", categories: [long], series: [ChartSeries(long, values: [1])],
+      valueLabel: long, categoryLabel: long)
+    let svg = SVGChartRenderer(language: .vi).render(chart)
+    #expect(!svg.contains(long))
+    // Category (two lines at most), category axis name, value axis name, legend: all cut.
+    #expect(svg.components(separatedBy: "…<").count - 1 == 4)
+    #expect(XMLCheck.problem(in: svg) == nil)
   }
 }
