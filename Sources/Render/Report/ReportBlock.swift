@@ -13,7 +13,7 @@ public enum ReportBlock: Sendable, Hashable {
   /// A paragraph of plain text; line breaks in it are kept.
   case paragraph(String)
   /// A table, with a caption above it; column labels come from the table's columns.
-  case table(Table, caption: String?)
+  case table(Table, caption: String? = nil)
   /// A chart (SVG in HTML; its numbers as a table elsewhere).
   case chart(Chart)
   /// A new page in print.
