@@ -1,0 +1,184 @@
+import Messages
+
+/// Writes a report as one self-contained HTML file for print: inline CSS, charts as inline SVG,
+/// no scripts and no outside resources, A4 pages.
+///
+/// Every text from the data is escaped; a Content-Security-Policy forbids scripts and outside
+/// loads as a second line of defense. The file is also well-formed XML. For print: `@page` A4
+/// with the margins of official documents, Times New Roman 13 pt, table headers repeated on each
+/// page, rows, figures and headings kept whole or with what follows, page breaks where the
+/// report asks.
+///
+///     let html = HTMLReportRenderer().render(report)
+public struct HTMLReportRenderer: Sendable {
+  /// A renderer.
+  ///
+  ///     HTMLReportRenderer().render(report)
+  public init() {}
+
+  /// The report as an HTML document.
+  ///
+  ///     HTMLReportRenderer().render(ReportDocument(title: "Báo cáo"))
+  ///
+  /// - Parameter report: the report.
+  public func render(_ report: ReportDocument) -> String {
+    let language = report.language
+    var html = "<!DOCTYPE html>\n"
+    html += "<html lang=\"\(language.rawValue)\">\n<head>\n"
+    html += "<meta charset=\"utf-8\"/>\n"
+    html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+    html +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      + "style-src 'unsafe-inline'; img-src data:\"/>\n"
+    html += "<title>" + Escape.html(report.title) + "</title>\n"
+    html += "<style>\n" + Self.styleSheet + "</style>\n</head>\n<body>\n"
+    if let header = report.header { html += officialHeader(header, language: language) }
+    html += "<h1 class=\"title\">" + Escape.html(report.title) + "</h1>\n"
+    if report.header != nil { html += "<div class=\"rule\"></div>\n" }
+    var chartNumber = 0
+    for block in report.blocks {
+      switch block {
+      case .heading(let level, let text):
+        let tag = "h\(min(max(level, 1), 4) + 1)"
+        html += "<\(tag)>" + Escape.html(text) + "</\(tag)>\n"
+      case .paragraph(let text):
+        html += "<p>" + Self.lines(text) + "</p>\n"
+      case .table(let table, let caption):
+        html += self.table(table, caption: caption, language: language)
+      case .chart(let chart):
+        chartNumber += 1
+        let svg = SVGChartRenderer(language: language, idPrefix: "chart-\(chartNumber)")
+          .render(chart)
+        html += "<figure class=\"chart\">\n" + svg + "</figure>\n"
+      case .pageBreak:
+        html += "<div class=\"page-break\"></div>\n"
+      }
+    }
+    return html + "</body>\n</html>\n"
+  }
+
+  /// The official header block and the kind of document.
+  func officialHeader(_ header: OfficialHeader, language: Language) -> String {
+    var html = "<header class=\"official\">\n<div class=\"issuer\">\n"
+    if let parent = header.parentOrganization, !parent.isEmpty {
+      html += "<div class=\"parent\">" + Escape.html(parent) + "</div>\n"
+    }
+    html += "<div class=\"organization\">" + Escape.html(header.organization) + "</div>\n"
+    html += "<div class=\"star\">*</div>\n"
+    if let number = header.numberLine(language: language) {
+      html += "<div class=\"number\">" + Escape.html(number) + "</div>\n"
+    }
+    html += "</div>\n<div class=\"motto\">\n"
+    html += "<div class=\"name\">" + Escape.html(header.motto) + "</div>\n"
+    if let date = header.dateLine(language: language) {
+      html += "<div class=\"date\">" + Escape.html(date) + "</div>\n"
+    }
+    html += "</div>\n</header>\n"
+    if let type = header.documentType, !type.isEmpty {
+      html += "<div class=\"document-type\">" + Escape.html(type) + "</div>\n"
+    }
+    return html
+  }
+
+  /// A table with its caption and, when rows were left out, a note saying how many.
+  func table(_ table: Table, caption: String?, language: Language) -> String {
+    let cells = DocumentCells(table, language: language)
+    var html = "<table>\n"
+    if let caption, !caption.isEmpty {
+      html += "<caption>" + Escape.html(caption) + "</caption>\n"
+    }
+    html += "<thead>\n<tr>"
+    for header in cells.headers { html += "<th>" + Escape.html(header) + "</th>" }
+    html += "</tr>\n</thead>\n<tbody>\n"
+    let classes = table.columns.indices.map { column in
+      Self.classes(alignment: cells.alignments[column], keepsWhole: Self.keepsWhole(cells, column))
+    }
+    for row in cells.rows {
+      html += "<tr>"
+      for (column, text) in row.enumerated() {
+        html += "<td" + classes[column] + ">" + Self.lines(text) + "</td>"
+      }
+      html += "</tr>\n"
+    }
+    html += "</tbody>\n</table>\n"
+    if table.omittedRowCount > 0 {
+      html +=
+        "<p class=\"note\">"
+        + Escape.html(TableFooter.moreRows(table.omittedRowCount, language: language)) + "</p>\n"
+    }
+    return html
+  }
+
+  /// The class attribute of a column's cells: its alignment, and `nowrap` for short values
+  /// that should never break (`DK-2023-017`, `28 Mar 2023`).
+  static func classes(alignment: DisplayWidth.Alignment, keepsWhole: Bool) -> String {
+    var names: [String] = []
+    switch alignment {
+    case .left: break
+    case .right: names.append("number")
+    case .center: names.append("center")
+    }
+    if keepsWhole && alignment != .right { names.append("nowrap") }
+    return names.isEmpty ? "" : " class=\"" + names.joined(separator: " ") + "\""
+  }
+
+  /// Whether a column holds only short values without spaces (codes), or dates.
+  static func keepsWhole(_ cells: DocumentCells, _ column: Int) -> Bool {
+    var sawValue = false
+    for row in cells.rows.indices {
+      let text = cells.rows[row][column]
+      if text.isEmpty { continue }
+      guard cells.isData[row][column], DisplayWidth.of(text) <= 16 else { return false }
+      if !cells.isDate[column] && text.contains(where: { $0 == " " || $0.isNewline }) {
+        return false
+      }
+      sawValue = true
+    }
+    return sawValue
+  }
+
+  /// Text escaped, its line breaks as `<br/>`.
+  static func lines(_ text: String) -> String {
+    text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      .map { Escape.html(String($0)) }.joined(separator: "<br/>")
+  }
+
+  /// The style sheet: A4 print first, a readable page on screen.
+  static let styleSheet = """
+    @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+    html { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif;
+      font-size: 13pt; line-height: 1.35; color: #000; background: #fff;
+      -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    body { margin: 0; }
+    @media screen { body { max-width: 165mm; margin: 12mm auto; padding: 0 8mm; } }
+    .official { display: flex; justify-content: space-between; align-items: flex-start;
+      gap: 8mm; margin-bottom: 10pt; }
+    .official .issuer { flex: 0 0 42%; text-align: center; }
+    .official .motto { flex: 1 1 auto; text-align: center; }
+    .issuer .organization, .motto .name { font-weight: bold; }
+    .motto .name { text-decoration: underline; }
+    .motto .date { font-style: italic; margin-top: 8pt; }
+    .document-type { text-align: center; font-weight: bold; font-size: 15pt; margin-top: 16pt; }
+    h1.title { text-align: center; font-size: 14pt; margin: 4pt 0 6pt; }
+    .rule { width: 30mm; margin: 0 auto 12pt; border-top: 0.75pt solid #000; }
+    h2 { font-size: 13pt; margin: 14pt 0 6pt; }
+    h3 { font-size: 13pt; font-style: italic; margin: 10pt 0 4pt; }
+    h4, h5 { font-size: 13pt; font-weight: normal; font-style: italic; margin: 8pt 0 4pt; }
+    p { margin: 6pt 0; text-align: justify; }
+    table { border-collapse: collapse; width: 100%; margin: 6pt 0 10pt; font-size: 11pt; }
+    caption { font-weight: bold; padding-bottom: 4pt; }
+    th, td { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; }
+    th { background: #e6e6e6; text-align: center; }
+    td.number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    td.center { text-align: center; }
+    td.nowrap { white-space: nowrap; }
+    thead { display: table-header-group; }
+    tr, figure { break-inside: avoid; page-break-inside: avoid; }
+    h1, h2, h3, h4, h5, caption { break-after: avoid; page-break-after: avoid; }
+    figure.chart { margin: 8pt 0 12pt; text-align: center; }
+    figure.chart svg { max-width: 100%; height: auto; }
+    .note { font-style: italic; font-size: 11pt; margin-top: -6pt; }
+    .page-break { break-before: page; page-break-before: always; }
+
+    """
+}
