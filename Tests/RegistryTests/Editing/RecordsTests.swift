@@ -90,7 +90,7 @@ import Testing
 
   @Test func ambiguousNamesAskForTheCode() throws {
     let fixture = try RegistryFixture()
-    try fixture.registry.queue.inDatabase { db in
+    fixture.registry.queue.inDatabase { db in
       let error = failure {
         try Records.insert(
           db, into: "registrations",
@@ -189,7 +189,7 @@ import Testing
 
   @Test func theGroupMustFitTheSubject() throws {
     let fixture = try RegistryFixture()
-    try fixture.registry.queue.inDatabase { db in
+    fixture.registry.queue.inDatabase { db in
       let error = failure {
         try Records.insert(
           db, into: "registrations",
@@ -326,7 +326,7 @@ import Testing
     let path = directory.path("ro.sangtao")
     _ = try Registry.open(path: path)
     let registry = try Registry.open(path: path, readOnly: true)
-    try registry.queue.inDatabase { db in
+    _ = registry.queue.inDatabase { db in
       #expect(throws: RegistryError.readOnly(path: path)) {
         try Records.insert(
           db, into: "units", values: ["code": "DS", "name": "Đạ Sar", "kind": "cell"], actor: "t")

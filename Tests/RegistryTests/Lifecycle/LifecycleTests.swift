@@ -61,7 +61,7 @@ import Testing
 
   @Test func everyOtherMoveIsIllegal() throws {
     let fixture = try RegistryFixture()
-    try fixture.registry.queue.inDatabase { db in
+    fixture.registry.queue.inDatabase { db in
       for from in RegistrationStatus.allCases {
         let registration = Registration(
           code: "DK-2023-999", campaignId: fixture.campaign[2023]!,
@@ -317,7 +317,7 @@ import Testing
       try fixture.registration($0, status: .submitted)
     }
     let readOnly = try Registry.open(path: path, readOnly: true)
-    try readOnly.queue.inDatabase { db in
+    _ = readOnly.queue.inDatabase { db in
       #expect(throws: RegistryError.readOnly(path: path)) {
         try Lifecycle.transition(
           db, registration: id, to: .accepted, on: Day(iso: "2023-03-30")!, actor: "t")
