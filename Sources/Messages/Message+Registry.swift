@@ -251,3 +251,12 @@ extension Message {
   public static let roleMember = Message(vi: "Thành viên", en: "member")
   public static let roleSecretary = Message(vi: "Thư ký", en: "secretary")
 }
+
+extension Message {
+  public static let genderMale = Message(vi: "Nam", en: "male")
+  public static let genderFemale = Message(vi: "Nữ", en: "female")
+  public static let managedByBTV = Message(
+    vi: "Ban Thường vụ Huyện ủy quản lý", en: "managed by the District Standing Committee")
+  public static let managedByGrassroots = Message(
+    vi: "Cấp ủy cơ sở quản lý", en: "managed by the grassroots committee")
+}
