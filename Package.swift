@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "MessagesTests", dependencies: ["Messages"]),
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport"]),
     .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
-    .testTarget(name: "RenderTests", dependencies: ["Render"]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "Messages"]),
     .testTarget(name: "RegistryLuaTests", dependencies: ["RegistryLua", "TestSupport"]),
     .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

@@ -1,6 +1,7 @@
 import Glibc
 import LuaBridge
 import Messages
+import RegistryLua
 
 /// One console session: the Lua state, where output goes, and how errors are reported. The
 /// command line, the REPL and the dot-commands all run code through it.
@@ -18,6 +19,10 @@ public final class Session {
   public var presenters: [ValuePresenter] = []
   /// Whether a chunk runs now (for the SIGINT handler's choice, and for tests).
   public private(set) var isRunning = false
+  /// The registry's Lua API, when installed; the session keeps it alive with the state.
+  public var binding: RegistryBinding?
+  /// Objects that must live as long as the session (the completer readline calls).
+  public var keepAlive: [AnyObject] = []
   /// How the REPL shows result sets (`.mode`).
   public var mode: DisplayMode = .box
   /// A time limit in seconds for each chunk run by the command line (0: none).

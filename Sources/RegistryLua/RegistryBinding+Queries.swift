@@ -78,8 +78,8 @@ extension RegistryBinding {
     return 1
   }
 
-  /// `core.column(sql, params)`: the first column of every row, as an array (NULLs kept as
-  /// holes are avoided: the array is dense, with `n` set).
+  /// `core.column(sql, params)`: the first column of every row, as an array; when some are
+  /// NULL (holes in the array), `n` holds the number of rows, as `table.pack` does.
   func column(_ L: LuaStack) throws -> Int32 {
     let context = self.context
     context.thread = L
@@ -88,13 +88,17 @@ extension RegistryBinding {
     try context.bind(statement, from: L, at: 2, argument: 2)
     L.newTable()
     var count = 0
+    var hasNull = false
     while try context.step(statement) {
       count += 1
+      hasNull = hasNull || sqlite3_column_type(statement, 0) == SQLITE_NULL
       L.pushColumn(statement: statement, 0)
       L.rawSet(-2, count)
     }
-    L.push(count)
-    L.rawSet(-2, "n")
+    if hasNull {
+      L.push(count)
+      L.rawSet(-2, "n")
+    }
     return 1
   }
 

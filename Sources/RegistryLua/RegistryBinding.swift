@@ -115,8 +115,12 @@ public final class RegistryBinding {
     }
   }
 
-  /// Called when the registry opens: SQL functions defined before are added to it.
+  /// Called when the registry opens: SQL functions defined before are added to it, and
+  /// interrupts (Ctrl-C, time limits) stop a running statement too.
   private func connectionOpened(_ context: RegistryContext) {
     for function in sqlFunctions { function.register(on: context) }
+    lua.setInterruptCallback(
+      { connection in sqlite3_interrupt(OpaquePointer(connection)) },
+      context: context.connection.map { UnsafeMutableRawPointer($0) })
   }
 }

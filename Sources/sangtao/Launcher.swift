@@ -1,4 +1,6 @@
 import Console
+import Registry
+import RegistryLua
 import Glibc
 import LuaBridge
 import Messages
@@ -42,6 +44,12 @@ struct Launcher {
       return EXIT_FAILURE
     }
     let session = Session(lua: lua, programName: invocation.programName)
+    do {
+      try installRegistry(invocation, session)
+    } catch {
+      session.message(String(describing: error))
+      return EXIT_FAILURE
+    }
     return runMain(invocation, session) ? EXIT_SUCCESS : EXIT_FAILURE
   }
 
@@ -82,6 +90,17 @@ struct Launcher {
       }
     }
     return true
+  }
+
+  /// Installs the registry API. A registry named on the command line (`--db`, `--demo`) or by
+  /// `$SANGTAO_DB` opens now, so that a wrong path is said at once; the default one opens on
+  /// first use, so that plain Lua scripts never touch it.
+  private func installRegistry(_ invocation: Invocation, _ session: Session) throws {
+    let source = RegistrySources.source(for: invocation, environment: environment)
+    let binding = RegistryBinding(lua: session.lua, context: RegistryContext(source: source.source))
+    session.binding = binding
+    try binding.install()
+    if source.isExplicit { _ = try binding.context.registry() }
   }
 
   /// `arg`: the script at 0, its arguments at 1…, everything before it at negative indices.
@@ -162,6 +181,16 @@ struct Launcher {
     }
     let repl = REPL(session: session, reader: reader)
     repl.terminalWidth = { Environment.terminalWidth() }
+    if let binding = session.binding {
+      let usesColor = isatty(STDOUT_FILENO) != 0 && environment.variables["NO_COLOR"] == nil
+      session.presenters = [RegistryPresenter(binding: binding, usesColor: usesColor)]
+      repl.statistics = { (binding.context.rowCount, binding.context.statementCount) }
+    }
+    if let readline = reader as? ReadlineLineReader {
+      let completer = Completer(lua: session.lua, commands: { repl.commands.commands.map(\.name) })
+      readline.completion = completer
+      session.keepAlive.append(completer)
+    }
     repl.run()
     (reader as? ReadlineLineReader)?.close()
   }

@@ -76,6 +76,10 @@ function S.tabulate(value, max_rows)
     local total = #rows
     if total > max_rows then total = value:count() end
     local columns = e.summary or e.columns
+    if value._select then
+      columns = {}
+      for i, s in ipairs(value._select) do columns[i] = s.name end
+    end
     return {kind = "table", columns = columns, rows = cells(e, rows, columns, max_rows), total = total}
   end
   if meta == ResultSet then
