@@ -40,10 +40,37 @@ static int function_gc(lua_State *L) {
 ** ** Raises, on behalf of a Swift function that returned `code`, the error it left on the
 ** ** stack. Runs after the Swift frame has returned, so the longjmp only crosses C.
 */
+/*
+** ** luaL_where for host functions: the position of the first caller that is not the host's
+** ** own bundled code (chunk names starting with the hidden prefix), so that an error raised by
+** ** a host function called through bundled Lua points at the user's line. [-0, +1, m]
+*/
+static void where_user(lua_State *L) {
+  ShimGlobal *g = shim_global(L);
+  size_t prefix = strlen(g->hidden_prefix);
+  lua_Debug ar;
+  for (int level = 1; lua_getstack(L, level, &ar); level++) {
+    lua_getinfo(L, "Sl", &ar);
+    if (prefix > 0 && strncmp(ar.source, g->hidden_prefix, prefix) == 0) continue;
+    if (ar.currentline > 0) {
+      lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+      return;
+    }
+    break;
+  }
+  lua_pushliteral(L, "");
+}
+
+void luashim_set_hidden_prefix(lua_State *L, const char *prefix) {
+  ShimGlobal *g = shim_global(L);
+  strncpy(g->hidden_prefix, prefix, sizeof g->hidden_prefix - 1);
+  g->hidden_prefix[sizeof g->hidden_prefix - 1] = '\0';
+}
+
 static int raise_for(lua_State *L, int code) {
   switch (code) {
     case LUASHIM_RAISE_WHERE: /* message */
-      luaL_where(L, 1);       /* message, where */
+      where_user(L);          /* message, where */
       lua_insert(L, -2);      /* where, message */
       lua_concat(L, 2);       /* where..message */
       return lua_error(L);

@@ -34,6 +34,8 @@ typedef struct ShimGlobal {
   lua_State *volatile running[SHIM_MAXRUNNING];  /* coroutines being resumed, innermost last */
   volatile sig_atomic_t nrunning;
   luashim_InterruptCallback volatile on_interrupt;
+  /* chunks whose name starts with this are the host's own: errors point past them */
+  char hidden_prefix[32];
   void *volatile on_interrupt_context;
 } ShimGlobal;
 

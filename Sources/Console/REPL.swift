@@ -88,6 +88,16 @@ public final class REPL {
     var line = first
     if line.hasPrefix("=") { line = "return " + line.dropFirst() }  // lua.c's old '=' form
     if (try? session.lua.load("return " + line + ";", name: "=stdin")) != nil {
+      // An expression, as lua.c's addreturn. It runs as the arguments of a function so that no
+      // tail call hides the user's line from error messages (`return r:update{…}` would).
+      session.lua.stack.pop()
+      if (try? session.lua.load(
+        "return (function(...) return ... end)(" + line + "\n)", name: "=stdin")) != nil
+      {
+        reader.addHistory(first)
+        return .compiled
+      }
+      _ = try? session.lua.load("return " + line + ";", name: "=stdin")
       reader.addHistory(first)
       return .compiled
     }

@@ -10,5 +10,3 @@
 // Lua never raises: it throws, and the C trampoline raises after the Swift frame has returned.
 //
 // Must not import: Registry, RegistryLua, Console, GRDB.
-
-

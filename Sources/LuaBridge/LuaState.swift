@@ -125,6 +125,10 @@ public final class LuaState {
   /// Lua's release: `Lua 5.4.4`.
   public static var release: String { String(cString: clua_release()) }
 
+  /// Marks chunks named with `prefix` (e.g. `=sangtao:`) as the host's own code: errors raised
+  /// by Swift functions called through them point at the user's caller instead.
+  public func hideChunks(prefixed prefix: String) { luashim_set_hidden_prefix(L, prefix) }
+
   // MARK: Globals and functions
 
   /// Sets the global `name` to a Swift function.

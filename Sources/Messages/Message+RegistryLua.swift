@@ -59,3 +59,22 @@ extension Message {
     "empty_aggregate": .emptyAggregate, "unknown_aggregate": .unknownAggregate,
   ]
 }
+
+// Writes from Lua.
+extension Message {
+  public static let unknownStatus = Message(
+    vi: "không có trạng thái '{status}'; các trạng thái: {statuses}",
+    en: "no status '{status}'; the statuses are: {statuses}")
+  public static let unknownOutcome = Message(
+    vi: "không có kết quả '{outcome}'; các kết quả: {outcomes}",
+    en: "no outcome '{outcome}'; the outcomes are: {outcomes}")
+  public static let fieldNamesExpected = Message(
+    vi: "cần tên trường làm khóa, ví dụ {title = \"…\"}",
+    en: "field names are expected as keys, e.g. {title = \"…\"}")
+  public static let badFieldValue = Message(
+    vi: "giá trị của '{field}' là {type}: cần số, chuỗi, boolean, db.null hoặc một dòng",
+    en: "the value for '{field}' is a {type}: expected a number, string, boolean, db.null or a row")
+  public static let badDate = Message(
+    vi: "ngày '{date}' không hợp lệ: cần dd/mm/yyyy hoặc yyyy-mm-dd",
+    en: "invalid date '{date}': expected dd/mm/yyyy or yyyy-mm-dd")
+}

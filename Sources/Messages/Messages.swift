@@ -89,7 +89,9 @@ public struct Message: Sendable, Hashable {
     -> String
   {
     var pairs: [(String, CustomStringConvertible)] = []
-    for (offset, argument) in arguments.enumerated() { pairs.append((String(offset + 1), argument)) }
+    for (offset, argument) in arguments.enumerated() {
+      pairs.append((String(offset + 1), argument))
+    }
     return Message.fill(template(in: language), pairs)
   }
 

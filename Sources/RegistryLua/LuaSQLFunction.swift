@@ -40,7 +40,8 @@ final class LuaSQLFunction {
     case .scalar:
       sqlite3_create_function_v2(connection, name, -1, flags, box, scalarCall, nil, nil, nil)
     case .collecting, .stepping:
-      sqlite3_create_function_v2(connection, name, 1, flags, box, nil, aggregateStep, aggregateFinal, nil)
+      sqlite3_create_function_v2(
+        connection, name, 1, flags, box, nil, aggregateStep, aggregateFinal, nil)
     }
   }
 
@@ -55,7 +56,9 @@ final class LuaSQLFunction {
     sqlite3_result_error(sqlite, text, -1)
   }
 
-  func callScalar(_ sqlite: OpaquePointer?, _ count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?) {
+  func callScalar(
+    _ sqlite: OpaquePointer?, _ count: Int32, _ values: UnsafeMutablePointer<OpaquePointer?>?
+  ) {
     guard let L = stack else { return sqlite3_result_null(sqlite) }
     let base = L.top
     defer { L.top = base }

@@ -60,7 +60,8 @@ extension Presentation {
     case .nil, .none: return .null
     case .boolean: return .boolean(L.toBoolean(index))
     case .number:
-      return L.isInteger(index) ? .integer(L.toInteger(index) ?? 0) : .number(L.toNumber(index) ?? 0)
+      return L.isInteger(index)
+        ? .integer(L.toInteger(index) ?? 0) : .number(L.toNumber(index) ?? 0)
     case .string: return .text(L.toString(index) ?? "")
     default: return .text((try? L.tostring(index)) ?? L.typeName(at: index))
     }

@@ -22,6 +22,8 @@ public final class RegistryBinding {
   var sqlFunctions: [LuaSQLFunction] = []
   /// A counter for the names of one-off aggregates.
   var temporaryCount = 0
+  /// `db.actor`, when set: who changes things, for the audit log.
+  var actorOverride: String?
 
   /// A binding of `context` into `lua`.
   public init(lua: LuaState, context: RegistryContext) {
@@ -40,6 +42,7 @@ public final class RegistryBinding {
     let base = stack.top
     defer { stack.top = base }
     context.onOpen = { [unowned self] context in self.connectionOpened(context) }
+    lua.hideChunks(prefixed: "=sangtao:")
     stack.newTable()  // S: the namespace the bundled files share
     let namespace = stack.top
     pushCore(stack)
@@ -103,6 +106,17 @@ public final class RegistryBinding {
     add("define_aggregate") { [unowned self] _ in { try self.defineAggregate($0) } }
     add("define_function") { [unowned self] _ in { try self.defineFunction($0) } }
     add("temporary_aggregate") { [unowned self] _ in { try self.temporaryAggregate($0) } }
+    add("insert") { [unowned self] _ in { try self.insert($0) } }
+    add("update") { [unowned self] _ in { try self.update($0) } }
+    add("delete") { [unowned self] _ in { try self.delete($0) } }
+    add("transition") { [unowned self] _ in { try self.transition($0) } }
+    add("tx") { [unowned self] _ in { try self.transaction($0) } }
+    add("set_actor") { [unowned self] _ in
+      { L in
+        self.actorOverride = try L.optionalString(1)
+        return 0
+      }
+    }
     add("info") { [unowned self] _ in
       { L in
         L.newTable()
@@ -110,6 +124,8 @@ public final class RegistryBinding {
         L.rawSet(-2, "path")
         L.push(self.context.source.readOnly)
         L.rawSet(-2, "read_only")
+        L.push(self.actor)
+        L.rawSet(-2, "actor")
         return 1
       }
     }

@@ -1,9 +1,9 @@
 import Console
-import Registry
-import RegistryLua
 import Glibc
 import LuaBridge
 import Messages
+import Registry
+import RegistryLua
 
 /// Runs one invocation as `lua.c`'s `pmain` does, with the registry wired in.
 ///

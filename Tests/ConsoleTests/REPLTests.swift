@@ -69,6 +69,7 @@ import Testing
         stack traceback:
         \t[C]: in function 'error'
         \tstdin:2: in function 'f'
+        \tstdin:1: in main chunk
 
         """)
   }

@@ -82,6 +82,13 @@ void luashim_pushfunction(lua_State *L, void *box);
 */
 void luashim_newobjectmeta(lua_State *L, const char *tname);
 
+/*
+** ** Chunks whose name starts with `prefix` (e.g. "=sangtao:") are the host's own: an error a
+** ** host function raises names the first caller outside them, as if the host's Lua code were
+** ** part of the host function.
+*/
+void luashim_set_hidden_prefix(lua_State *L, const char *prefix);
+
 /* ** Pushes a full userdata holding `box` (retained) with metatable `tname`. [-0, +1, m] */
 void luashim_pushobject(lua_State *L, void *box, const char *tname);
 

@@ -411,6 +411,18 @@ end
 --- The ids of the rows.
 function Query:ids() return self:pluck("id") end
 
+-- Changes ----------------------------------------------------------------------------------------
+
+--- Adds a record through the registry's rules (checked, audited) and returns it:
+---   registrations:add{year = 2023, subject = "DV-0042", grp = "htxs_year", title = "…",
+---                     kind = "model", field = "economy", received_on = "20/03/2023"}
+function Query:add(values, options)
+  if type(values) ~= "table" then error(messages.bad_argument(1, "add", "table", type(values)), 2) end
+  local e = self._entity
+  local id = core.insert(e.table, values, options)
+  return (Query.of(e):get(id))
+end
+
 -- Lookup ---------------------------------------------------------------------------------------
 
 --- The row with this id or code, or nil and a message: units:get("DS"), registrations:get(42).

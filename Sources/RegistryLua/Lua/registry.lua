@@ -176,6 +176,13 @@ function R:sheets() return Query.of(entities.sheets):where{registration = self.i
 --- The measurable targets.
 function R:targets() return Query.of(entities.targets):where{registration = self.id}:order("seq"):list() end
 
+--- Moves the registration along its lifecycle and returns it as it is now:
+---   r = r:transition("accepted", {date = "2023-03-30", doc = "45-CV/BTCHU"})
+function R:transition(status, options)
+  core.transition(self.id, status, options)
+  return self:reload()
+end
+
 --- Status changes, oldest first.
 function R:history()
   local rows, columns = core.sql("SELECT on_date, from_status, to_status, actor, document FROM status_history "
@@ -218,6 +225,11 @@ db = setmetatable({
     local first = rows[1]
     return first and first[columns[1]]
   end,
+  --- Runs fn in a transaction: every change in it is written, or none is.
+  tx = function(fn, ...)
+    if type(fn) ~= "function" then error(messages.bad_argument(1, "tx", "function", type(fn)), 2) end
+    return core.tx(fn, ...)
+  end,
   --- Registers a Lua function for SQL: db.func("bonus", function(x) return x * 1.1 end).
   func = function(name, fn)
     if type(name) ~= "string" then error(messages.bad_argument(1, "func", "string", type(name)), 2) end
@@ -226,8 +238,12 @@ db = setmetatable({
   end,
 }, {
   __index = function(_, key)
-    if key == "path" or key == "read_only" then return core.info()[key] end
+    if key == "path" or key == "read_only" or key == "actor" then return core.info()[key] end
     return nil
+  end,
+  __newindex = function(t, key, value)
+    if key == "actor" then core.set_actor(value) return end
+    rawset(t, key, value)
   end,
 })
 

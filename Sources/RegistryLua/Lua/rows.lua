@@ -26,6 +26,20 @@ function common:query()
   return Query.of(e):where{id = self.id}
 end
 
+--- Changes fields through the registry's rules (checked, audited), returning the row as it is
+--- now: r = r:update{title = "…"}, r:update({notes = "…"}, {doc = "12-CV/BTCHU"}).
+function common:update(values, options)
+  local e = getmetatable(self)._entity
+  core.update(e.table, self.id, values, options)
+  return self:reload()
+end
+
+--- Deletes the row (refused while other records refer to it).
+function common:delete(options)
+  local e = getmetatable(self)._entity
+  core.delete(e.table, self.id, options)
+end
+
 --- Makes the row metatable of `entity`, with `methods` (a table of functions) added.
 function Rows.metatable(entity, methods)
   local meta = {__name = "sangtao." .. entity.singular, _entity = entity}
