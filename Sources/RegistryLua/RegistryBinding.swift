@@ -32,7 +32,7 @@ public final class RegistryBinding {
   }
 
   /// The bundled Lua files, in load order.
-  static let luaFiles = ["prelude", "resultset", "query", "group", "rows", "registry", "present"]
+  static let luaFiles = ["prelude", "resultset", "query", "group", "rows", "registry", "present", "help"]
 
   /// Defines the globals. Nothing is read from the registry until the first query.
   ///
@@ -103,6 +103,7 @@ public final class RegistryBinding {
       }
     }
     add("message") { _ in { L in try RegistryBinding.message(L) } }
+    add("help_text") { _ in { L in try RegistryBinding.helpText(L) } }
     add("define_aggregate") { [unowned self] _ in { try self.defineAggregate($0) } }
     add("define_function") { [unowned self] _ in { try self.defineFunction($0) } }
     add("temporary_aggregate") { [unowned self] _ in { try self.temporaryAggregate($0) } }

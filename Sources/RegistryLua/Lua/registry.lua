@@ -104,7 +104,7 @@ for _, s in ipairs(spec) do
       name = s.name, table = s.table, singular = s.singular, code = s.code,
       display = s.display or "id", search = s.search or {}, collate = s.collate or {},
       aliases = s.aliases, summary = s.summary, comment = t.comment,
-      columns = t.columns, types = t.types, enums = t.enums,
+      columns = t.columns, types = t.types, enums = t.enums, comments = t.comments,
       relations = {}, reverse = {}, virtual = virtual[s.table] or {},
     }
     entities[s.name] = e
