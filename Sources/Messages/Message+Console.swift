@@ -54,3 +54,21 @@ extension Message {
     vi: "không mở được tệp '{path}' để ghi: {reason}",
     en: "cannot open '{path}' for writing: {reason}")
 }
+
+// The registry's dot-commands.
+extension Message {
+  public static let helpTables = Message(
+    vi: "liệt kê các tập hợp của sổ đăng ký với bảng và số dòng",
+    en: "list the registry's collections with their tables and row counts")
+  public static let helpSchema = Message(
+    vi: "in câu lệnh CREATE của các bảng (hoặc của một tập hợp)",
+    en: "print the CREATE statements of the tables (or of one collection)")
+  public static let helpSQL = Message(
+    vi: "chạy một câu SELECT và in kết quả như bảng",
+    en: "run a SELECT statement and print its rows as a table")
+  public static let helpBackup = Message(
+    vi: "sao lưu sổ đăng ký vào TỆP (sao lưu trực tuyến của SQLite)",
+    en: "back the registry up to FILE (SQLite's online backup)")
+  public static let backupDone = Message(
+    vi: "đã sao lưu vào {path}", en: "backed up to {path}")
+}

@@ -32,7 +32,9 @@ public final class RegistryBinding {
   }
 
   /// The bundled Lua files, in load order.
-  static let luaFiles = ["prelude", "resultset", "query", "group", "rows", "registry", "present", "help"]
+  static let luaFiles = [
+    "prelude", "resultset", "query", "group", "rows", "registry", "present", "help",
+  ]
 
   /// Defines the globals. Nothing is read from the registry until the first query.
   ///

@@ -185,6 +185,7 @@ struct Launcher {
       let usesColor = isatty(STDOUT_FILENO) != 0 && environment.variables["NO_COLOR"] == nil
       session.presenters = [RegistryPresenter(binding: binding, usesColor: usesColor)]
       repl.statistics = { (binding.context.rowCount, binding.context.statementCount) }
+      for command in DotCommandTable.registry(binding) { repl.commands.add(command) }
     }
     if let readline = reader as? ReadlineLineReader {
       let completer = Completer(lua: session.lua, commands: { repl.commands.commands.map(\.name) })

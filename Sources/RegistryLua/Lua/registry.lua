@@ -94,6 +94,8 @@ local virtual = {
   },
 }
 
+S.collections = spec
+
 -- Builds the entities from the schema.
 local schema = core.schema()
 local by_table = {}
