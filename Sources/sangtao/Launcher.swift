@@ -162,7 +162,12 @@ struct Launcher {
     }
     let repl = REPL(session: session, reader: reader)
     repl.terminalWidth = { Environment.terminalWidth() }
-    repl.run()
+    // The reader holds its completion source weakly: the completer lives as long as the loop.
+    let completer = Completer(lua: session.lua) { [unowned repl] in
+      repl.commands.commands.map(\.name)
+    }
+    (reader as? ReadlineLineReader)?.completion = completer
+    withExtendedLifetime(completer) { repl.run() }
     (reader as? ReadlineLineReader)?.close()
   }
 
