@@ -51,17 +51,19 @@ public final class ReadlineLineReader: LineReader {
     rl_callback_handler_install(prompt, lineHandler)
     defer { rl_callback_handler_remove() }
     while pending == nil {
-      var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, -1)
-      if ready < 0 {
-        if errno == EINTR, LuaInterrupts.takePromptSignal() {
-          clearLine()
-          return .interrupted
-        }
-        if errno == EINTR { continue }
-        return .end
+      // The terminal, and the prompt's Ctrl-C: a signal that lands while readline works
+      // between two waits gives no EINTR, but leaves this descriptor readable.
+      var descriptors = [
+        pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: LuaInterrupts.promptSignalDescriptor, events: Int16(POLLIN), revents: 0),
+      ]
+      let ready = poll(&descriptors, 2, -1)
+      if ready < 0 && errno != EINTR { return .end }
+      if LuaInterrupts.takePromptSignal() {
+        clearLine()
+        return .interrupted
       }
-      rl_callback_read_char()
+      if ready > 0 && descriptors[0].revents != 0 { rl_callback_read_char() }
     }
     return pending ?? .end
   }
