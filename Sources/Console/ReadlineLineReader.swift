@@ -34,6 +34,7 @@ public final class ReadlineLineReader: LineReader {
     self.historyPath = historyPath
     self.historyLimit = historyLimit
     ReadlineLineReader.active = self
+    Self.editCharactersNotBytes()
     // Ctrl-C is ours (see readLine); names complete up to these word breaks.
     creadline_configure(
       strdup("sangtao"), attemptCompletion, strdup(" \t\n\"\\'`@$><=;|&{(,[+-*/%^~#.:"))
@@ -41,6 +42,17 @@ public final class ReadlineLineReader: LineReader {
     using_history()
     if let historyPath {
       _ = read_history(historyPath)
+    }
+  }
+
+  /// Readline takes the character type from the environment, and with none (no `LANG`, as
+  /// under cron, ssh or in containers) it edits bytes: Backspace would cut "ế" in half. Then,
+  /// and only then, characters are UTF-8. Lua is unaffected: in `C.UTF-8` every single byte
+  /// classifies as in `C`.
+  private static func editCharactersNotBytes() {
+    let chosen = setlocale(LC_CTYPE, "").map { String(cString: $0) }
+    if chosen == nil || chosen == "C" || chosen == "POSIX" {
+      _ = setlocale(LC_CTYPE, "C.UTF-8")
     }
   }
 
