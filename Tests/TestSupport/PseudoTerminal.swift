@@ -199,13 +199,6 @@ public final class PseudoTerminal {
     String(decoding: Self.clean(received), as: UTF8.self)
   }
 
-  /// The output after the last match that has arrived by now, without waiting.
-  public func pendingOutput() -> String {
-    readAvailable(waitingAtMost: 0)
-    let cleaned = Self.clean(received)
-    return String(decoding: cleaned[min(searchStart, cleaned.count)...], as: UTF8.self)
-  }
-
   /// Waits for the program to end, still reading its output, and returns its exit status
   /// (128 + the signal number if a signal ended it), or nil if it is still running after
   /// `timeout` seconds.
@@ -222,8 +215,12 @@ public final class PseudoTerminal {
       if result < 0 && errno != EINTR { return nil }
       let remaining = deadline - Self.now()
       if remaining <= 0 { return nil }
-      // Keep draining the terminal so the program never blocks writing its last words.
-      readAvailable(waitingAtMost: min(remaining, 0.02))
+      if isClosed {
+        usleep(5_000)  // the terminal is closed: only the process's end is left to see
+      } else {
+        // Keep draining the terminal so the program never blocks writing its last words.
+        readAvailable(waitingAtMost: min(remaining, 0.02))
+      }
     }
     readAvailable(waitingAtMost: 0)
     return exitStatus
