@@ -7,8 +7,10 @@
 ** pending: any hook halves the speed of a tight loop.
 */
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/time.h>
+#include <unistd.h>
 
 #include "shim.h"
 
@@ -16,6 +18,11 @@
 static lua_State *volatile sigint_target = NULL;
 static lua_State *volatile alarm_target = NULL;
 static volatile sig_atomic_t prompt_signal = 0;
+/*
+** A Ctrl-C at the prompt also writes a byte here, so that a reader waiting in poll() wakes up
+** even when the signal came just before poll() started (no EINTR then).
+*/
+static int prompt_pipe[2] = {-1, -1};
 
 /*
 ** ** The hook: raise the pending reason with the position of the running code, as lua.c's
@@ -70,10 +77,29 @@ static const char *const INTERRUPTED = "interrupted!"; /* lua.c's words */
 static void on_sigint(int sig) {
   (void)sig;
   lua_State *L = sigint_target;
-  if (L != NULL && shim_global(L)->pcall_depth > 0)
+  if (L != NULL && shim_global(L)->pcall_depth > 0) {
     luashim_request_interrupt(L, INTERRUPTED);
-  else
+  } else {
     prompt_signal = 1;
+    if (prompt_pipe[1] >= 0) {
+      int saved = errno;
+      ssize_t ignored = write(prompt_pipe[1], "", 1); /* full pipe: a wake-up is pending anyway */
+      (void)ignored;
+      errno = saved;
+    }
+  }
+}
+
+/* ** Creates prompt_pipe, non-blocking at both ends and closed on exec; leaves -1 on failure. */
+static void open_prompt_pipe(void) {
+  int fds[2];
+  if (pipe(fds) != 0) return;
+  for (int i = 0; i < 2; i++) {
+    fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+    fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+  }
+  prompt_pipe[1] = fds[1];
+  prompt_pipe[0] = fds[0];
 }
 
 void luashim_catch_sigint(lua_State *L) {
@@ -82,15 +108,21 @@ void luashim_catch_sigint(lua_State *L) {
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0; /* no SA_RESTART: a blocking read at the prompt returns EINTR */
   sa.sa_handler = L != NULL ? on_sigint : SIG_DFL;
+  if (L != NULL && prompt_pipe[0] < 0) open_prompt_pipe();
   sigint_target = L;
   sigaction(SIGINT, &sa, NULL);
 }
 
 int luashim_take_prompt_signal(void) {
+  char drained[64];
+  if (prompt_pipe[0] >= 0)
+    while (read(prompt_pipe[0], drained, sizeof drained) > 0) continue;
   int taken = prompt_signal;
   prompt_signal = 0;
   return taken;
 }
+
+int luashim_prompt_signal_fd(void) { return prompt_pipe[0]; }
 
 static const char *const TIMEOUT = "timeout";
 

@@ -15,6 +15,7 @@ static inline void creadline_configure(const char *name, rl_completion_func_t *c
   rl_catch_signals = 0; /* Ctrl-C is the console's */
   rl_attempted_completion_function = completer;
   rl_completer_word_break_characters = word_breaks;
+  history_comment_char = '#'; /* readline stamps entries only when this is set */
   history_write_timestamps = 1; /* lets a multi-line chunk stay one entry in the file */
   history_multiline_entries = 1;
 }

@@ -34,6 +34,7 @@ public final class ReadlineLineReader: LineReader {
     self.historyPath = historyPath
     self.historyLimit = historyLimit
     ReadlineLineReader.active = self
+    Self.editCharactersNotBytes()
     // Ctrl-C is ours (see readLine); names complete up to these word breaks.
     creadline_configure(
       strdup("sangtao"), attemptCompletion, strdup(" \t\n\"\\'`@$><=;|&{(,[+-*/%^~#.:"))
@@ -44,6 +45,17 @@ public final class ReadlineLineReader: LineReader {
     }
   }
 
+  /// Readline takes the character type from the environment, and with none (no `LANG`, as
+  /// under cron, ssh or in containers) it edits bytes: Backspace would cut "ế" in half. Then,
+  /// and only then, characters are UTF-8. Lua is unaffected: in `C.UTF-8` every single byte
+  /// classifies as in `C`.
+  private static func editCharactersNotBytes() {
+    let chosen = setlocale(LC_CTYPE, "").map { String(cString: $0) }
+    if chosen == nil || chosen == "C" || chosen == "POSIX" {
+      _ = setlocale(LC_CTYPE, "C.UTF-8")
+    }
+  }
+
   public var isInteractive: Bool { true }
 
   public func readLine(prompt: String) -> LineInput {
@@ -51,17 +63,19 @@ public final class ReadlineLineReader: LineReader {
     rl_callback_handler_install(prompt, lineHandler)
     defer { rl_callback_handler_remove() }
     while pending == nil {
-      var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-      let ready = poll(&descriptor, 1, -1)
-      if ready < 0 {
-        if errno == EINTR, LuaInterrupts.takePromptSignal() {
-          clearLine()
-          return .interrupted
-        }
-        if errno == EINTR { continue }
-        return .end
+      // The terminal, and the prompt's Ctrl-C: a signal that lands while readline works
+      // between two waits gives no EINTR, but leaves this descriptor readable.
+      var descriptors = [
+        pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: LuaInterrupts.promptSignalDescriptor, events: Int16(POLLIN), revents: 0),
+      ]
+      let ready = poll(&descriptors, 2, -1)
+      if ready < 0 && errno != EINTR { return .end }
+      if LuaInterrupts.takePromptSignal() {
+        clearLine()
+        return .interrupted
       }
-      rl_callback_read_char()
+      if ready > 0 && descriptors[0].revents != 0 { rl_callback_read_char() }
     }
     return pending ?? .end
   }

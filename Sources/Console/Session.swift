@@ -21,8 +21,6 @@ public final class Session {
   public private(set) var isRunning = false
   /// The registry's Lua API, when installed; the session keeps it alive with the state.
   public var binding: RegistryBinding?
-  /// Objects that must live as long as the session (the completer readline calls).
-  public var keepAlive: [AnyObject] = []
   /// How the REPL shows result sets (`.mode`).
   public var mode: DisplayMode = .box
   /// A time limit in seconds for each chunk run by the command line (0: none).

@@ -48,4 +48,9 @@ extension LuaState {
 public enum LuaInterrupts {
   /// Whether Ctrl-C arrived while no Lua code ran (at the prompt), clearing the mark.
   public static func takePromptSignal() -> Bool { luashim_take_prompt_signal() != 0 }
+
+  /// A descriptor that becomes readable when Ctrl-C arrives at the prompt, for a reader waiting
+  /// in `poll` (a signal that comes just before the wait gives no `EINTR`); -1 when SIGINT is
+  /// not caught.
+  public static var promptSignalDescriptor: Int32 { luashim_prompt_signal_fd() }
 }

@@ -187,12 +187,12 @@ struct Launcher {
       repl.statistics = { (binding.context.rowCount, binding.context.statementCount) }
       for command in DotCommandTable.registry(binding) { repl.commands.add(command) }
     }
-    if let readline = reader as? ReadlineLineReader {
-      let completer = Completer(lua: session.lua, commands: { repl.commands.commands.map(\.name) })
-      readline.completion = completer
-      session.keepAlive.append(completer)
+    // The reader holds its completion source weakly: the completer lives as long as the loop.
+    let completer = Completer(lua: session.lua) { [unowned repl] in
+      repl.commands.commands.map(\.name)
     }
-    repl.run()
+    (reader as? ReadlineLineReader)?.completion = completer
+    withExtendedLifetime(completer) { repl.run() }
     (reader as? ReadlineLineReader)?.close()
   }
 

@@ -151,6 +151,12 @@ void luashim_catch_sigint(lua_State *L);
 int luashim_take_prompt_signal(void);
 
 /*
+** ** A descriptor that becomes readable when SIGINT arrives at the prompt (-1 before
+** ** luashim_catch_sigint): poll it beside the terminal, then call luashim_take_prompt_signal.
+*/
+int luashim_prompt_signal_fd(void);
+
+/*
 ** ** Asks the running Lua code to stop with `reason` (a static string): sets a hook on every
 ** ** coroutine being run and calls the interrupt callback. Async-signal-safe; may be called
 ** ** from another thread.
