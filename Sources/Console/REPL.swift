@@ -92,7 +92,8 @@ public final class REPL {
       // tail call hides the user's line from error messages (`return r:update{…}` would).
       session.lua.stack.pop()
       if (try? session.lua.load(
-        "return (function(...) return ... end)(" + line + "\n)", name: "=stdin")) != nil
+        "return (function(...) return ... end)(" + REPL.withoutTrailingComment(line) + ")",
+        name: "=stdin")) != nil
       {
         reader.addHistory(first)
         return .compiled
@@ -120,6 +121,12 @@ public final class REPL {
         return .failed(error)
       }
     }
+  }
+
+  /// `line` up to its last token: a trailing comment would swallow what the REPL appends.
+  static func withoutTrailingComment(_ line: String) -> String {
+    guard let last = LuaLexer.tokens(line).last else { return line }
+    return String(decoding: Array(line.utf8)[..<last.range.upperBound], as: UTF8.self)
   }
 
   // MARK: Running

@@ -28,6 +28,9 @@ extension LuaState {
     luashim_interrupt_reason(L).map { String(cString: $0) }
   }
 
+  /// Whether an interrupt is pending (cheaper than reading its reason).
+  public var isInterruptPending: Bool { luashim_interrupt_reason(L) != nil }
+
   /// Clears a pending interrupt and its hook. Call once the interrupted chunk has returned.
   public func clearInterrupt() { luashim_clear_interrupt(L) }
 

@@ -43,6 +43,9 @@ public final class RegistryContext {
   public private(set) var statementCount = 0
   /// Called once the registry is open (the console installs the interrupt callback).
   var onOpen: ((RegistryContext) -> Void)?
+  /// Whether an interrupt (Ctrl-C, a time limit) is pending. `sqlite3_interrupt` only stops
+  /// statements already running, so each step checks this first.
+  var isInterrupted: () -> Bool = { false }
 
   /// A context for the registry at `source`, not opened yet.
   public init(source: Source) {
@@ -113,6 +116,10 @@ public final class RegistryContext {
   /// - Throws: `RegistryLuaError.sql` (or `.interrupted`) with SQLite's message.
   @inline(__always)
   func step(_ statement: OpaquePointer) throws -> Bool {
+    if isInterrupted() {
+      sqlite3_reset(statement)
+      throw RegistryLuaError.interrupted
+    }
     switch sqlite3_step(statement) {
     case SQLITE_ROW:
       rowCount += 1

@@ -241,6 +241,21 @@ struct ConsolePTYTests {
     try console.quit(terminal)
   }
 
+  @Test func ctrlCStopsALongSQLQuery() throws {
+    let console = try ConsoleUser(language: "en")
+    let terminal = try console.start()
+    terminal.send("kept = 'yes'\r")
+    try terminal.expect("> ")
+
+    let shown = try interruptRunningChunk(terminal, Self.longSQLQueryChunk)
+    #expect(shown.hasPrefix("^C⏹ stopped (Ctrl-C); every variable is intact\n"), "\(shown)")
+    #expect(shown.hasSuffix("interrupted!\n> ") || shown.contains("(Ctrl-C)\n> "), "\(shown)")
+
+    terminal.send("kept, db.value('select 40 + 2')\r")
+    try terminal.expect("\nyes\t42\n> ")
+    try console.quit(terminal)
+  }
+
   @Test func repeatedCtrlCWhileCodeRunsNeverEndsTheSession() throws {
     let console = try ConsoleUser(language: "en")
     let terminal = try console.start()
@@ -346,13 +361,9 @@ struct ConsolePTYTests {
     return try terminal.expect("\n> ")
   }
 
-  /// The chunk for the test of Ctrl-C during a long SQL query, once the registry API (`db.sql`)
-  /// is merged: `interruptRunningChunk(terminal, Self.longSQLQueryChunk)` must then show the
-  /// notice and the prompt as for a Lua loop, and the session go on. The statement never ends
-  /// by itself: only `sqlite3_interrupt` stops it. A Ctrl-C can also land between the `print`
-  /// and the first `sqlite3_step`, where `sqlite3_interrupt` has no effect (a statement that
-  /// starts later is not interrupted): the query layer must check for a pending interrupt
-  /// before stepping, or the test hangs there now and then.
+  /// A statement that never ends by itself: only `sqlite3_interrupt` stops it. A Ctrl-C can
+  /// also land between the `print` and the first `sqlite3_step`, where `sqlite3_interrupt` has
+  /// no effect; the query layer checks for a pending interrupt before each step for that.
   static let longSQLQueryChunk =
     "print('spinning') return db.sql('with recursive c(x) as "
     + "(select 1 union all select x + 1 from c) select count(*) from c')"

@@ -54,7 +54,8 @@ import Testing
   func unknownNamesAreRefusedNotSpliced(_ expression: String) throws {
     let harness = try harness()
     do {
-      try harness.lua.run("local q = \(expression); if type(q) == 'table' and q.sql then q:count() end")
+      try harness.lua.run(
+        "local q = \(expression); if type(q) == 'table' and q.sql then q:count() end")
       Issue.record("expected an error for \(expression)")
     } catch {
       #expect(!error.message.contains("syntax error"), "reached SQLite: \(error.message)")
@@ -65,7 +66,8 @@ import Testing
   @Test func sqlShowsTheStatementAndItsParameters() throws {
     let harness = try harness()
     let results = try harness.lua.run(
-      "return registrations:where{year = 2023, status = 'submitted'}:order('-received_on'):limit(5):sql()")
+      "return registrations:where{year = 2023, status = 'submitted'}:order('-received_on'):limit(5):sql()"
+    )
     #expect(
       results == [
         .string(
