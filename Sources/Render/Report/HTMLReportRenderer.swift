@@ -6,8 +6,8 @@ import Messages
 /// Every text from the data is escaped; a Content-Security-Policy forbids scripts and outside
 /// loads as a second line of defense. The file is also well-formed XML. For print: `@page` A4
 /// with the margins of official documents, Times New Roman 13 pt, table headers repeated on each
-/// page, rows, figures and headings kept whole or with what follows, page breaks where the
-/// report asks.
+/// page, rows, figures, short tables and headings kept whole or with what follows, totals rows
+/// in bold, page breaks where the report asks.
 ///
 ///     let html = HTMLReportRenderer().render(report)
 public struct HTMLReportRenderer: Sendable {
@@ -83,18 +83,29 @@ public struct HTMLReportRenderer: Sendable {
   /// A table with its caption and, when rows were left out, a note saying how many.
   func table(_ table: Table, caption: String?, language: Language) -> String {
     let cells = DocumentCells(table, language: language)
-    var html = "<table>\n"
+    // A short table is kept on one page: its caption and header never end a page alone.
+    var html = table.rows.count <= Self.wholeTableRows ? "<table class=\"whole\">\n" : "<table>\n"
     if let caption, !caption.isEmpty {
       html += "<caption>" + Escape.html(caption) + "</caption>\n"
+    }
+    let keepsWhole = table.columns.indices.map { Self.keepsWhole(cells, $0) }
+    let layout = Self.columnLayout(cells, keepsWhole: keepsWhole)
+    if let widths = layout.widths {
+      html += "<colgroup>"
+      for width in widths { html += "<col style=\"width: \(width)%\"/>" }
+      html += "</colgroup>\n"
     }
     html += "<thead>\n<tr>"
     for header in cells.headers { html += "<th>" + Escape.html(header) + "</th>" }
     html += "</tr>\n</thead>\n<tbody>\n"
     let classes = table.columns.indices.map { column in
-      Self.classes(alignment: cells.alignments[column], keepsWhole: Self.keepsWhole(cells, column))
+      Self.classes(
+        alignment: cells.alignments[column], keepsWhole: keepsWhole[column],
+        wraps: layout.wraps[column])
     }
-    for row in cells.rows {
-      html += "<tr>"
+    let footerStart = cells.rows.count - min(max(table.footerRowCount, 0), cells.rows.count)
+    for (index, row) in cells.rows.enumerated() {
+      html += index >= footerStart ? "<tr class=\"total\">" : "<tr>"
       for (column, text) in row.enumerated() {
         html += "<td" + classes[column] + ">" + Self.lines(text) + "</td>"
       }
@@ -109,9 +120,15 @@ public struct HTMLReportRenderer: Sendable {
     return html
   }
 
-  /// The class attribute of a column's cells: its alignment, and `nowrap` for short values
-  /// that should never break (`DK-2023-017`, `28 Mar 2023`).
-  static func classes(alignment: DisplayWidth.Alignment, keepsWhole: Bool) -> String {
+  /// The most rows a table may have to be kept whole on one page.
+  static let wholeTableRows = 10
+
+  /// The class attribute of a column's cells: its alignment, `nowrap` for short values that
+  /// should never break (`DK-2023-017`, `28 Mar 2023`), `wrap` for long text that may break
+  /// even inside a word too long for its column (a pasted link).
+  static func classes(
+    alignment: DisplayWidth.Alignment, keepsWhole: Bool, wraps: Bool = false
+  ) -> String {
     var names: [String] = []
     switch alignment {
     case .left: break
@@ -119,7 +136,57 @@ public struct HTMLReportRenderer: Sendable {
     case .center: names.append("center")
     }
     if keepsWhole && alignment != .right { names.append("nowrap") }
+    if wraps { names.append("wrap") }
     return names.isEmpty ? "" : " class=\"" + names.joined(separator: " ") + "\""
+  }
+
+  /// Characters of 11 pt table text across the A4 text width (165 mm), roughly.
+  static let pageCharacters = 90.0
+
+  /// Which columns wrap their text, and width hints in whole percent of the table when some
+  /// do (nil otherwise: the browser's own widths are then right).
+  ///
+  /// Browsers share a table's width in proportion to each column's longest text, so one long
+  /// title squeezes a unit name into a word per line. Here a column that does not wrap (numbers,
+  /// dates, codes, short text) gets what its longest value needs, and the wrapping columns share
+  /// the rest in proportion to their longest text capped at 60 characters: a title and a unit
+  /// name get comparable room, and both wrap on a few lines. Every column gets a width, so that
+  /// no space is left over for the browser to hand back to the longest one; wrapping cells may
+  /// break a word longer than their column (class `wrap`), so one long link cannot widen it.
+  static func columnLayout(_ cells: DocumentCells, keepsWhole: [Bool]) -> (
+    wraps: [Bool], widths: [Int]?
+  ) {
+    let count = cells.headers.count
+    func longestWord(_ text: String) -> Int {
+      text.split(whereSeparator: { $0 == " " || $0.isNewline }).map { DisplayWidth.of(String($0)) }
+        .max() ?? 0
+    }
+    var longest = [Int](repeating: 0, count: count)
+    var wordiest = cells.headers.map(longestWord)
+    for row in cells.rows {
+      for column in 0..<min(count, row.count) {
+        longest[column] = max(longest[column], DisplayWidth.of(row[column]))
+        wordiest[column] = max(wordiest[column], longestWord(row[column]))
+      }
+    }
+    let wraps = (0..<count).map { column in
+      !cells.isNumeric[column] && !keepsWhole[column] && longest[column] > 16
+    }
+    guard wraps.contains(true) else { return (wraps, nil) }
+    // The room of the columns that do not wrap, in characters plus padding.
+    let fixed = (0..<count).map { column in
+      wraps[column] ? 0 : Double(max(longest[column], wordiest[column]) + 2)
+    }
+    let left = max(100 - fixed.reduce(0, +) / pageCharacters * 100, 30)
+    let weights = (0..<count).map { column in
+      wraps[column] ? Double(max(min(longest[column], 60), min(wordiest[column], 20))) : 0
+    }
+    let wrapping = weights.reduce(0, +)
+    let shares = (0..<count).map { column in
+      wraps[column] ? left * weights[column] / wrapping : fixed[column] / pageCharacters * 100
+    }
+    let total = shares.reduce(0, +)
+    return (wraps, shares.map { Int(($0 * 100 / total).rounded()) })
   }
 
   /// Whether a column holds only short values without spaces (codes), or dates.
@@ -172,8 +239,10 @@ public struct HTMLReportRenderer: Sendable {
     td.number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
     td.center { text-align: center; }
     td.nowrap { white-space: nowrap; }
+    td.wrap { overflow-wrap: anywhere; }
     thead { display: table-header-group; }
-    tr, figure { break-inside: avoid; page-break-inside: avoid; }
+    tr, figure, table.whole { break-inside: avoid; page-break-inside: avoid; }
+    tr.total td { font-weight: bold; }
     h1, h2, h3, h4, h5, caption { break-after: avoid; page-break-after: avoid; }
     figure.chart { margin: 8pt 0 12pt; text-align: center; }
     figure.chart svg { max-width: 100%; height: auto; }
