@@ -14,7 +14,7 @@ extension Message {
         r = registrations["DK-2023-017"]; r.unit.name; r:days_late()
         db.sql("select code, title from registrations where received_on > ?", "2023-03-28")
       Xem thêm: help(registrations), help(registrations:where{}), help(r), help(db),
-        help("query"), help("rows"), help(aggregate). Lệnh console: .help
+        help("query"), help("rows"), help(aggregate), help(report). Lệnh console: .help
       """,
     en: """
       sangtao — the registry of new models and creative approaches, in Lua 5.4.
@@ -28,7 +28,7 @@ extension Message {
         r = registrations["DK-2023-017"]; r.unit.name; r:days_late()
         db.sql("select code, title from registrations where received_on > ?", "2023-03-28")
       See also: help(registrations), help(registrations:where{}), help(r), help(db),
-        help("query"), help("rows"), help(aggregate). Console commands: .help
+        help("query"), help("rows"), help(aggregate), help(report). Console commands: .help
       """)
   public static let helpQuery = Message(
     vi: """
@@ -83,6 +83,7 @@ extension Message {
       db.tx(fn)         chạy fn trong một giao dịch: ghi tất cả hoặc không gì cả
       db.func(name, fn) hàm Lua dùng được trong SQL
       db.null           giá trị NULL;  db.path, db.read_only, db.actor (người ghi nhật ký)
+      db.lang           ngôn ngữ hiện tại ("vi", "en");  db.labels("registrations", "field")
       aggregate(name, fn | {init, step, final})   phép tổng hợp dùng trong agg{} và SQL
       campaign(2023)    đợt đăng ký của năm;  campaign(2023):deadlines()
       """,
@@ -92,6 +93,7 @@ extension Message {
       db.tx(fn)         runs fn in a transaction: everything is written or nothing
       db.func(name, fn) a Lua function usable in SQL
       db.null           the NULL value;  db.path, db.read_only, db.actor (who the audit names)
+      db.lang           the current language ("vi", "en");  db.labels("registrations", "field")
       aggregate(name, fn | {init, step, final})   an aggregate for agg{} and SQL
       campaign(2023)    the campaign of a year;  campaign(2023):deadlines()
       """)
@@ -106,6 +108,6 @@ extension Message {
   /// The help topics `help("name")` knows, by name.
   public static let helpTopics: [String: Message] = [
     "query": .helpQuery, "queries": .helpQuery, "rows": .helpRows, "row": .helpRows,
-    "db": .helpDB, "overview": .helpOverview,
+    "db": .helpDB, "overview": .helpOverview, "report": .helpReport, "reports": .helpReport,
   ]
 }

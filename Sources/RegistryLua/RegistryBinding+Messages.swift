@@ -10,7 +10,7 @@ extension RegistryBinding {
     if L.top >= 2 {
       for index in 2...L.top { arguments.append(try L.tostring(index)) }
     }
-    guard let message = Message.luaCatalog[key] else {
+    guard let message = Message.luaCatalog[key] ?? Message.reportLuaCatalog[key] else {
       L.push(([key] + arguments).joined(separator: " "))
       return 1
     }

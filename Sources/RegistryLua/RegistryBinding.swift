@@ -5,7 +5,7 @@ import Messages
 import Registry
 
 /// Installs the registry in a Lua state: the collections (`registrations`, `units`…), `db`,
-/// `aggregate`, `help`, and the core functions the bundled Lua code is written on.
+/// `aggregate`, `report`, `help`, and the core functions the bundled Lua code is written on.
 ///
 ///     let binding = RegistryBinding(lua: lua, context: RegistryContext(source: source))
 ///     try binding.install()
@@ -33,7 +33,7 @@ public final class RegistryBinding {
 
   /// The bundled Lua files, in load order.
   static let luaFiles = [
-    "prelude", "resultset", "query", "group", "rows", "registry", "present", "help",
+    "prelude", "resultset", "query", "group", "rows", "registry", "present", "report", "help",
   ]
 
   /// Defines the globals. Nothing is read from the registry until the first query.
@@ -121,6 +121,13 @@ public final class RegistryBinding {
         return 0
       }
     }
+    add("language") { _ in { try RegistryBinding.language($0) } }
+    add("column_label") { _ in { try RegistryBinding.columnLabel($0) } }
+    add("code_labels") { _ in { try RegistryBinding.codeLabels($0) } }
+    add("report_format") { _ in { try RegistryBinding.reportFormat($0) } }
+    add("report_chart") { _ in { try RegistryBinding.reportChart($0) } }
+    add("report_render") { _ in { try RegistryBinding.reportRender($0) } }
+    add("report_save") { _ in { try RegistryBinding.reportSave($0) } }
     add("info") { [unowned self] _ in
       { L in
         L.newTable()

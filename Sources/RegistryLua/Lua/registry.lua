@@ -241,6 +241,7 @@ db = setmetatable({
 }, {
   __index = function(_, key)
     if key == "path" or key == "read_only" or key == "actor" then return core.info()[key] end
+    if key == "lang" then return core.language() end
     return nil
   end,
   __newindex = function(t, key, value)
