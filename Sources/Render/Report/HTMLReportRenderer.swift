@@ -6,8 +6,9 @@ import Messages
 /// Every text from the data is escaped; a Content-Security-Policy forbids scripts and outside
 /// loads as a second line of defense. The file is also well-formed XML. For print: `@page` A4
 /// with the margins of official documents, Times New Roman 13 pt, table headers repeated on each
-/// page, rows, figures, short tables and headings kept whole or with what follows, totals rows
-/// in bold, page breaks where the report asks.
+/// page, rows, figures, short tables and headings kept whole or with what follows, tables too
+/// wide for a portrait page on a landscape one, totals rows in bold, page breaks where the
+/// report asks.
 ///
 ///     let html = HTMLReportRenderer().render(report)
 public struct HTMLReportRenderer: Sendable {
@@ -83,13 +84,19 @@ public struct HTMLReportRenderer: Sendable {
   /// A table with its caption and, when rows were left out, a note saying how many.
   func table(_ table: Table, caption: String?, language: Language) -> String {
     let cells = DocumentCells(table, language: language)
-    // A short table is kept on one page: its caption and header never end a page alone.
-    var html = table.rows.count <= Self.wholeTableRows ? "<table class=\"whole\">\n" : "<table>\n"
+    let keepsWhole = table.columns.indices.map { Self.keepsWhole(cells, $0) }
+    let layout = Self.columnLayout(cells, keepsWhole: keepsWhole)
+    // A short table is kept on one page: its caption and header never end a page alone. A table
+    // too wide for a portrait page gets a landscape one.
+    var tableClasses: [String] = []
+    if table.rows.count <= Self.wholeTableRows { tableClasses.append("whole") }
+    if layout.isWide { tableClasses.append("wide") }
+    var html =
+      tableClasses.isEmpty
+      ? "<table>\n" : "<table class=\"" + tableClasses.joined(separator: " ") + "\">\n"
     if let caption, !caption.isEmpty {
       html += "<caption>" + Escape.html(caption) + "</caption>\n"
     }
-    let keepsWhole = table.columns.indices.map { Self.keepsWhole(cells, $0) }
-    let layout = Self.columnLayout(cells, keepsWhole: keepsWhole)
     if let widths = layout.widths {
       html += "<colgroup>"
       for width in widths { html += "<col style=\"width: \(width)%\"/>" }
@@ -142,19 +149,23 @@ public struct HTMLReportRenderer: Sendable {
 
   /// Characters of 11 pt table text across the A4 text width (165 mm), roughly.
   static let pageCharacters = 90.0
+  /// The same across a landscape A4 page (257 mm).
+  static let landscapeCharacters = 140.0
 
-  /// Which columns wrap their text, and width hints in whole percent of the table when some
-  /// do (nil otherwise: the browser's own widths are then right).
+  /// How a table's columns are laid out: which wrap their text, width hints in whole percent of
+  /// the table (nil when no column wraps: the browser's own widths are then right), and whether
+  /// the table is too wide for a portrait page (it then gets a landscape page of its own).
   ///
   /// Browsers share a table's width in proportion to each column's longest text, so one long
   /// title squeezes a unit name into a word per line. Here a column that does not wrap (numbers,
-  /// dates, codes, short text) gets what its longest value needs, and the wrapping columns share
-  /// the rest in proportion to their longest text capped at 60 characters: a title and a unit
-  /// name get comparable room, and both wrap on a few lines. Every column gets a width, so that
-  /// no space is left over for the browser to hand back to the longest one; wrapping cells may
-  /// break a word longer than their column (class `wrap`), so one long link cannot widen it.
+  /// dates, codes, short text) gets what its longest value needs, a wrapping column at least its
+  /// longest word (up to 20 characters), and the wrapping columns share what is left in
+  /// proportion to their longest text capped at 60 characters: a title and a unit name get
+  /// comparable room, and both wrap on a few lines. Every column gets a width, so that no space
+  /// is left over for the browser to hand back to the longest one; a word longer than its column
+  /// (a pasted link) may break (class `wrap`), so it cannot widen the table.
   static func columnLayout(_ cells: DocumentCells, keepsWhole: [Bool]) -> (
-    wraps: [Bool], widths: [Int]?
+    wraps: [Bool], widths: [Int]?, isWide: Bool
   ) {
     let count = cells.headers.count
     func longestWord(_ text: String) -> Int {
@@ -172,21 +183,21 @@ public struct HTMLReportRenderer: Sendable {
     let wraps = (0..<count).map { column in
       !cells.isNumeric[column] && !keepsWhole[column] && longest[column] > 16
     }
-    guard wraps.contains(true) else { return (wraps, nil) }
-    // The room of the columns that do not wrap, in characters plus padding.
-    let fixed = (0..<count).map { column in
-      wraps[column] ? 0 : Double(max(longest[column], wordiest[column]) + 2)
+    // The least room of each column, in characters plus padding.
+    let least = (0..<count).map { column in
+      Double(wraps[column] ? min(wordiest[column], 20) + 2 : max(longest[column], wordiest[column]) + 2)
     }
-    let left = max(100 - fixed.reduce(0, +) / pageCharacters * 100, 30)
+    let needed = least.reduce(0, +)
+    let isWide = needed > pageCharacters
+    guard wraps.contains(true) else { return (wraps, nil, isWide) }
+    let spare = max((isWide ? landscapeCharacters : pageCharacters) - needed, 0)
     let weights = (0..<count).map { column in
-      wraps[column] ? Double(max(min(longest[column], 60), min(wordiest[column], 20))) : 0
+      wraps[column] ? Double(min(longest[column], 60)) : 0
     }
     let wrapping = weights.reduce(0, +)
-    let shares = (0..<count).map { column in
-      wraps[column] ? left * weights[column] / wrapping : fixed[column] / pageCharacters * 100
-    }
-    let total = shares.reduce(0, +)
-    return (wraps, shares.map { Int(($0 * 100 / total).rounded()) })
+    let room = (0..<count).map { least[$0] + spare * weights[$0] / wrapping }
+    let total = room.reduce(0, +)
+    return (wraps, room.map { Int(($0 * 100 / total).rounded()) }, isWide)
   }
 
   /// Whether a column holds only short values without spaces (codes), or dates.
@@ -213,6 +224,8 @@ public struct HTMLReportRenderer: Sendable {
   /// The style sheet: A4 print first, a readable page on screen.
   static let styleSheet = """
     @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+    @page landscape { size: A4 landscape; margin: 20mm 20mm 15mm 20mm; }
+    table.wide { page: landscape; }
     html { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif;
       font-size: 13pt; line-height: 1.35; color: #000; background: #fff;
       -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -182,14 +182,29 @@ extension HTMLReportRendererTests {
   @Test func wrappingColumnsShareTheWidthSoALongTitleCannotSqueezeTheOthers() {
     let html = HTMLReportRenderer().render(
       ReportDocument(title: "x", blocks: [.table(Self.wideTable(rows: 2))], language: .vi))
-    // The score takes what "88,5" needs (6 of 90 characters); the title's 130 characters
-    // count as 60, the subject's 31 and the unit's 20 as they are, in the 93 % left.
+    // Of 90 characters, the score takes what "88,5" needs (6), each text column its longest
+    // word (Arabica 9, Thường 8, Đảng 6), and the 61 left go 60 : 31 : 20 by their longest
+    // text (the title's 130 characters count as 60).
     #expect(
       html.contains(
-        "<colgroup><col style=\"width: 50%\"/><col style=\"width: 26%\"/>"
-          + "<col style=\"width: 17%\"/><col style=\"width: 7%\"/></colgroup>"))
+        "<colgroup><col style=\"width: 47%\"/><col style=\"width: 28%\"/>"
+          + "<col style=\"width: 19%\"/><col style=\"width: 7%\"/></colgroup>"))
     #expect(html.contains("<tr><td class=\"wrap\">Mô hình 0: "))
     #expect(html.contains("td.wrap { overflow-wrap: anywhere; }"))
+  }
+
+  @Test func aTableTooWideForAPortraitPageGetsALandscapePage() {
+    let columns = [Column("title", label: "Tên mô hình")]
+      + (1...14).map { Column("m\($0)", label: "Thành viên \($0)", kind: .number) }
+    let table = Table(
+      columns: columns,
+      rows: [[.text(String(repeating: "cà phê Arabica ", count: 6))] + (1...14).map { _ in 88.25 }])
+    let html = HTMLReportRenderer().render(
+      ReportDocument(title: "x", blocks: [.table(table), .table(Self.wideTable(rows: 1))]))
+    #expect(html.contains("<table class=\"whole wide\">"))
+    #expect(html.contains("<table class=\"whole\">"), "the other table stays portrait")
+    #expect(html.contains("@page landscape { size: A4 landscape;"))
+    #expect(html.contains("table.wide { page: landscape; }"))
   }
 
   @Test func tablesWithoutLongTextKeepTheBrowsersWidths() {
