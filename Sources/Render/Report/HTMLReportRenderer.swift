@@ -185,7 +185,8 @@ public struct HTMLReportRenderer: Sendable {
     }
     // The least room of each column, in characters plus padding.
     let least = (0..<count).map { column in
-      Double(wraps[column] ? min(wordiest[column], 20) + 2 : max(longest[column], wordiest[column]) + 2)
+      Double(
+        wraps[column] ? min(wordiest[column], 20) + 2 : max(longest[column], wordiest[column]) + 2)
     }
     let needed = least.reduce(0, +)
     let isWide = needed > pageCharacters

@@ -194,7 +194,8 @@ extension HTMLReportRendererTests {
   }
 
   @Test func aTableTooWideForAPortraitPageGetsALandscapePage() {
-    let columns = [Column("title", label: "Tên mô hình")]
+    let columns =
+      [Column("title", label: "Tên mô hình")]
       + (1...14).map { Column("m\($0)", label: "Thành viên \($0)", kind: .number) }
     let table = Table(
       columns: columns,
