@@ -182,6 +182,11 @@ struct Launcher {
     let repl = REPL(session: session, reader: reader)
     repl.terminalWidth = { Environment.terminalWidth() }
     if let binding = session.binding {
+      do {
+        try binding.loadSchema()
+      } catch {
+        session.message(String(describing: error))
+      }
       let usesColor = isatty(STDOUT_FILENO) != 0 && environment.variables["NO_COLOR"] == nil
       session.presenters = [RegistryPresenter(binding: binding, usesColor: usesColor)]
       repl.statistics = { (binding.context.rowCount, binding.context.statementCount) }
