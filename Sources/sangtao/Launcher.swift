@@ -114,6 +114,21 @@ struct Launcher {
     let usesColor = isatty(STDOUT_FILENO) != 0 && environment.variables["NO_COLOR"] == nil
     session.presenters = [RegistryPresenter(binding: binding, usesColor: usesColor)]
     session.installShow()
+    installHostTable(session.lua)
+  }
+
+  /// The `sangtao` table: versions, and `sangtao.echo`, the bridge's identity function (it
+  /// returns its arguments; `scripts/bench` times ten million calls of it, T6).
+  private func installHostTable(_ lua: LuaState) {
+    let L = lua.stack
+    L.newTable()
+    L.push(Versions.sangtao)
+    L.rawSet(-2, "version")
+    L.push(Versions.sqlite)
+    L.rawSet(-2, "sqlite")
+    L.push(function: { L in L.top })
+    L.rawSet(-2, "echo")
+    L.setGlobal("sangtao")
   }
 
   /// `arg`: the script at 0, its arguments at 1…, everything before it at negative indices.
