@@ -55,8 +55,8 @@ extension Message {
   /// `table.column`, then by column alone.
   public static let reportColumnLabels: [String: Message] = [
     "code": Message(vi: "Mã", en: "Code"),
-    "registrations.title": Message(vi: "Tên mô hình, cách làm", en: "Model or approach"),
-    "title": Message(vi: "Tiêu đề", en: "Title"),
+    "title": Message(vi: "Tên mô hình, cách làm", en: "Model or approach"),
+    "campaigns.title": Message(vi: "Tên đợt đăng ký", en: "Campaign"),
     "unit": Message(vi: "Đơn vị", en: "Unit"),
     "unit_name": Message(vi: "Đơn vị", en: "Unit"),
     "grp": Message(vi: "Nhóm", en: "Group"),

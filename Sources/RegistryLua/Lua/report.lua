@@ -418,7 +418,10 @@ function Report:chart(spec)
       for j, f in ipairs(fields) do
         local values = {}
         for i, row in ipairs(t.rows) do values[i] = row[j + 1] end
-        series[j] = {name = header(spec.labels, f, j, t.entity, lang) or f, values = values}
+        -- A series without a label of its own: the value axis's name, for a lone one.
+        local name = header(spec.labels, f, j, t.entity, lang)
+          or (#fields == 1 and (spec.value_label or (block.title ~= "" and block.title))) or f
+        series[j] = {name = name, values = values}
       end
       block.category_label = block.category_label or header(nil, spec.category, 1, t.entity, lang)
       if #fields == 1 then block.value_label = block.value_label or series[1].name end

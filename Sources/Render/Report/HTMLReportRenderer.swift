@@ -158,8 +158,8 @@ public struct HTMLReportRenderer: Sendable {
   ///
   /// Browsers share a table's width in proportion to each column's longest text, so one long
   /// title squeezes a unit name into a word per line. Here a column that does not wrap (numbers,
-  /// dates, codes, short text) gets what its longest value needs, a wrapping column at least its
-  /// longest word (up to 20 characters), and the wrapping columns share what is left in
+  /// dates, codes, short text) gets what its longest value and ten characters of its header
+  /// need, a wrapping column at least its longest word (up to 20 characters), and the wrapping columns share what is left in
   /// proportion to their longest text capped at 60 characters: a title and a unit name get
   /// comparable room, and both wrap on a few lines. Every column gets a width, so that no space
   /// is left over for the browser to hand back to the longest one; a word longer than its column
@@ -183,10 +183,14 @@ public struct HTMLReportRenderer: Sendable {
     let wraps = (0..<count).map { column in
       !cells.isNumeric[column] && !keepsWhole[column] && longest[column] > 16
     }
-    // The least room of each column, in characters plus padding.
+    // The least room of each column, in characters plus padding; a column that does not wrap
+    // also fits ten characters of its header, so "Số đăng ký hiện có" takes two lines, not five.
+    let headers = cells.headers.map { min(DisplayWidth.of($0), 10) }
     let least = (0..<count).map { column in
       Double(
-        wraps[column] ? min(wordiest[column], 20) + 2 : max(longest[column], wordiest[column]) + 2)
+        wraps[column]
+          ? min(wordiest[column], 20) + 2
+          : max(longest[column], wordiest[column], headers[column]) + 2)
     }
     let needed = least.reduce(0, +)
     let isWide = needed > pageCharacters

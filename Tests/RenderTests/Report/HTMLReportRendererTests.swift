@@ -83,8 +83,8 @@ import Testing
         """
         <table class="whole">
         <caption>Bảng 1. Đăng ký theo đơn vị</caption>
-        <colgroup><col style="width: 54%"/><col style="width: 8%"/><col style="width: 9%"/>\
-        <col style="width: 8%"/><col style="width: 13%"/><col style="width: 8%"/></colgroup>
+        <colgroup><col style="width: 43%"/><col style="width: 13%"/><col style="width: 9%"/>\
+        <col style="width: 10%"/><col style="width: 13%"/><col style="width: 11%"/></colgroup>
         <thead>
         <tr><th>Đơn vị</th><th>Đã đăng ký</th><th>Tỷ lệ</th><th>Điểm TB</th><th>Ngày nhận</th>\
         <th>Đúng hạn</th></tr>
