@@ -334,3 +334,51 @@ extension Message {
       "score sheet of {member} for {registration}: {points} points for {criterion} fall in no band ({bands})"
   )
 }
+
+extension Message {
+  // MARK: CSV
+
+  public static let csvCannotRead = Message(
+    vi: "không đọc được tệp: {reason}", en: "cannot read the file: {reason}")
+  public static let csvNotUTF8 = Message(
+    vi: "tệp không phải UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited) (*.csv)”",
+    en: "the file is not UTF-8; in Excel, save it as “CSV UTF-8 (Comma delimited) (*.csv)”")
+  public static let csvEmpty = Message(
+    vi: "tệp trống: cần một dòng tiêu đề rồi mỗi dòng một bản ghi",
+    en: "the file is empty: it needs a header line, then one line per record")
+  public static let csvUnknownHeader = Message(
+    vi: "không biết cột '{header}'{suggestion}; các cột nhận được: {known}",
+    en: "unknown column '{header}'{suggestion}; the columns are: {known}")
+  public static let csvDuplicateHeader = Message(
+    vi: "cột '{header}' đã có ở cột {first}; hãy xóa một cột",
+    en: "column '{header}' already appears as column {first}; remove one of them")
+  public static let csvMissingHeader = Message(
+    vi: "thiếu cột '{header}'; hãy thêm cột này vào dòng tiêu đề",
+    en: "column '{header}' is missing; add it to the header line")
+  public static let csvNotImportable = Message(
+    vi: "bảng này chỉ xuất ra được, không nhập vào",
+    en: "this table can be exported, not imported")
+  public static let csvCellCount = Message(
+    vi:
+      "dòng có {count} ô, dòng tiêu đề có {expected}; ô có dấu phẩy, dấu chấm phẩy hoặc xuống dòng phải nằm trong dấu ngoặc kép",
+    en:
+      "the line has {count} cells, the header has {expected}; a cell holding a comma, a semicolon or a line break must be in double quotes"
+  )
+  public static let csvDuplicateRow = Message(
+    vi: "dòng này cùng một bản ghi với dòng {first}; hãy bỏ một trong hai dòng",
+    en: "this line is about the same record as line {first}; remove one of them")
+  public static let csvFailed = Message(
+    vi: "không nhập {file}: {count} lỗi, chưa thay đổi gì",
+    en: "{file} was not imported: {count} errors, nothing changed")
+  public static let csvSummary = Message(
+    vi: "{file}: thêm {inserted}, sửa {updated}, giữ nguyên {unchanged}",
+    en: "{file}: {inserted} added, {updated} changed, {unchanged} unchanged")
+  public static let csvDryRun = Message(
+    vi: "{summary} (chạy thử, chưa ghi gì)", en: "{summary} (dry run, nothing written)")
+  public static let csvChangeInsert = Message(
+    vi: "dòng {line}: thêm {key}", en: "line {line}: add {key}")
+  public static let csvChangeUpdate = Message(
+    vi: "dòng {line}: sửa {key}: {columns}", en: "line {line}: change {key}: {columns}")
+  public static let csvProgress = Message(
+    vi: "Đang nhập {file}: {done}/{total} dòng", en: "Importing {file}: {done}/{total} lines")
+}
