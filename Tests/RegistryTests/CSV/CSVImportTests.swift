@@ -133,7 +133,8 @@ import Testing
 
   @Test func aFileThatIsNotUTF8SaysWhichLine() throws {
     var bytes = Array("Mã đơn vị,Tên đơn vị,Loại tổ chức\nKL,Chi bo,cell\n".utf8)
-    bytes += [0x44, 0x53, 0x2C, 0xD0, 0x61, 0x20, 0x53, 0x61, 0x72, 0x2C, 0x63, 0x0A]  // Windows-1258 "Đa Sar"
+    // "DS,Đa Sar,c" in Windows-1258, as Excel saves "CSV (Comma delimited)" on Vietnamese Windows.
+    bytes += [0x44, 0x53, 0x2C, 0xD0, 0x61, 0x20, 0x53, 0x61, 0x72, 0x2C, 0x63, 0x0A]
     let failure = try Self.failingImport("units", bytes, file: "don-vi.csv")
     #expect(
       failure?.message(in: .en)
