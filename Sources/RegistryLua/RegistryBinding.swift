@@ -113,6 +113,8 @@ public final class RegistryBinding {
     add("delete") { [unowned self] _ in { try self.delete($0) } }
     add("transition") { [unowned self] _ in { try self.transition($0) } }
     add("tx") { [unowned self] _ in { try self.transaction($0) } }
+    add("import") { [unowned self] _ in { try self.importFromLua($0) } }
+    add("export") { [unowned self] _ in { try self.exportFromLua($0) } }
     add("set_actor") { [unowned self] _ in
       { L in
         self.actorOverride = try L.optionalString(1)
