@@ -63,7 +63,8 @@ import Testing
         db, status: .underAppraisal, person: "DV-0002", code: "DK-2023-002")
       let none = try fixture.registration(
         db, status: .accepted, person: "DV-0003", code: "DK-2023-003")
-      try fixture.registration(db, status: .accepted, person: "DV-0004", code: "DK-2023-004")  // not proposed
+      // Not proposed.
+      try fixture.registration(db, status: .accepted, person: "DV-0004", code: "DK-2023-004")
       for id in [onTime, late, none] {
         try Records.update(
           db, table: "registrations", id: id, values: ["proposed_on": "2023-10-10"], actor: "t")

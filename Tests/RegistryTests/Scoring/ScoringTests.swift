@@ -108,7 +108,8 @@ struct ScoringFixture {
       try fixture.sheet(db, "DK-2023-020", member: "DV-0005", [17, 11, 25, 10, 7])  // 70
       try fixture.sheet(db, "DK-2023-020", member: "DV-0006", [19, 12, 26, 11, 7])  // 75
       try fixture.sheet(db, "DK-2023-020", member: "DV-0007", [18, 11, 26, 10, 7])  // 72
-      try fixture.sheet(db, "DK-2023-020", member: "DV-0012", [10, 5, 14, 5, 3])  // 37, voided below
+      // 37, voided below.
+      try fixture.sheet(db, "DK-2023-020", member: "DV-0012", [10, 5, 14, 5, 3])
       let voided = try Int64.fetchOne(
         db,
         sql:
@@ -225,7 +226,7 @@ struct ScoringFixture {
       vi == [
         "Lơ Mu K'Sim không được chấm DK-2023-017: đăng ký của chính đơn vị mình (Đảng bộ xã Lát)"
       ])
-    try fixture.registry.queue.inDatabase { db in
+    fixture.registry.queue.inDatabase { (db: Database) in
       #expect(
         throws: ScoringError.ownUnit(
           member: "Lơ Mu K'Sim", registration: "DK-2023-017", unit: "Đảng bộ xã Lát")
