@@ -129,8 +129,14 @@ public enum ScoreSheets {
                 LEFT JOIN panel_members m ON m.person_id = p.id AND m.campaign_id = ?
                 WHERE p.id = ?
                 """, arguments: [campaignId, person])
-        default:
-          throw RegistryError.notFound(entity: "people", key: member)
+        case .ambiguous(let candidates):
+          throw RegistryError.ambiguousReference(
+            entity: "score_sheets", key: registrationCode, target: "people", value: member,
+            candidates: candidates)
+        case .missing(let suggestion):
+          throw RegistryError.unknownReference(
+            entity: "score_sheets", key: registrationCode, target: "people", value: member,
+            suggestion: suggestion)
         }
       }
       let onTeam = panelRow.map { ($0["campaign_id"] as Int64?) == campaignId } ?? false
@@ -161,9 +167,9 @@ public enum ScoreSheets {
     }
   }
 
-  static func problems(_ db: Database, _ target: Target, points: [String: Double]) throws
-    -> [ScoringError]
-  {
+  static func problems(
+    _ db: Database, _ target: Target, points: [String: Double], isChange: Bool = false
+  ) throws -> [ScoringError] {
     let member = target.memberName
     let code = target.registrationCode
     guard let memberId = target.memberId else {
@@ -173,7 +179,7 @@ public enum ScoreSheets {
     if target.memberUnitId == target.unitId {
       problems.append(.ownUnit(member: member, registration: code, unit: target.unitName))
     }
-    if target.status != .reported && target.status != .underAppraisal {
+    if !isChange && target.status != .reported && target.status != .underAppraisal {
       problems.append(.notReported(member: member, registration: code, status: target.status))
     }
     let existing = try Bool.fetchOne(
@@ -181,7 +187,9 @@ public enum ScoreSheets {
       sql:
         "SELECT EXISTS (SELECT 1 FROM score_sheets WHERE registration_id = ? AND panel_member_id = ?)",
       arguments: [target.registrationId, memberId])!
-    if existing { problems.append(.alreadyScored(member: member, registration: code)) }
+    if existing && !isChange {
+      problems.append(.alreadyScored(member: member, registration: code))
+    }
     guard target.rubricId != nil else { return problems + [.noRubric(year: target.year)] }
     let known = target.criteria.map(\.code)
     for criterion in points.keys.sorted() where !known.contains(criterion) {
