@@ -382,3 +382,41 @@ extension Message {
   public static let csvProgress = Message(
     vi: "Đang nhập {file}: {done}/{total} dòng", en: "Importing {file}: {done}/{total} lines")
 }
+
+extension Message {
+  // MARK: Eligibility checks
+
+  public static let checkPassed = Message(
+    vi: "{code}: đạt kiểm tra {check}", en: "{code}: {check} passed")
+  public static let checkNoRating = Message(vi: "chưa xếp loại", en: "no rating")
+  public static let checkFiveYears = Message(
+    vi: "{code}: nhóm 5 năm liền cần HTXS các năm {from}–{to}; {years}",
+    en: "{code}: the five-year group needs HTXS in {from}–{to}; {years}")
+  public static let checkNoReport = Message(
+    vi: "{code} được đề nghị HTXS nhưng chưa có báo cáo kết quả (hạn {deadline})",
+    en: "{code} is proposed for HTXS but has no results report (due {deadline})")
+  public static let checkLateReport = Message(
+    vi: "{code}: báo cáo kết quả nộp ngày {date}, muộn {days} ngày so với hạn {deadline}",
+    en: "{code}: the results report came on {date}, {days} days after the deadline {deadline}")
+  public static let checkNoResult = Message(
+    vi:
+      "{code} được đề nghị HTXS nhưng chưa có kết quả thẩm định trước {deadline}: {sheets} phiếu hợp lệ, cần {quorum}",
+    en:
+      "{code} is proposed for HTXS but has no appraisal result by {deadline}: {sheets} valid sheets, {quorum} needed"
+  )
+  public static let checkSeveralActive = Message(
+    vi: "{code}: {subject} có {count} đăng ký còn hiệu lực trong năm {year}: {codes}",
+    en: "{code}: {subject} has {count} active registrations for {year}: {codes}")
+  public static let checkOverQuota = Message(
+    vi:
+      "{code}: {unit} đề nghị {proposals} đảng viên HTXS, vượt chỉ tiêu {quota} ({percent} % của {htt} đảng viên HTT năm {year})",
+    en:
+      "{code}: {unit} proposes {proposals} members for HTXS, over its quota of {quota} ({percent} % of {htt} rated HTT in {year})"
+  )
+  public static let checkReuse = Message(
+    vi: "{code} có thể trùng với {other} ({year}, {unit}): “{title}” (giống {similarity} %)",
+    en: "{code} may re-use {other} ({year}, {unit}): “{title}” ({similarity} % alike)")
+  public static let checkNoHead = Message(
+    vi: "{code}: tập thể {collective} chưa có người đứng đầu",
+    en: "{code}: the collective {collective} names no head")
+}

@@ -129,6 +129,14 @@ public enum CSVExport {
         buffer.append(contentsOf: bytes)
       }
     }
+    if table == "score_sheets" {
+      let count = try ScoreSheetCSV.write(
+        db, where: condition, arguments: arguments, options: options,
+        cell: { cell($0, isText: $1) }, endLine: { buffer.append(contentsOf: newline) },
+        separator: { buffer.append(contentsOf: delimiter) })
+      sink(buffer)
+      return count
+    }
     for (index, column) in spec.columns.enumerated() {
       if index > 0 { buffer.append(contentsOf: delimiter) }
       cell(column.header(in: options.language), isText: true)

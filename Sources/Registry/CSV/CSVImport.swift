@@ -125,6 +125,9 @@ public enum CSVImport {
         file: file,
         issues: [ImportIssue(file: file, line: line, column: nil, header: nil, problem: problem)])
     }
+    if table == "score_sheets" {
+      return try runScoreSheets(db, bytes: bytes, file: file, options: options)
+    }
     guard let spec = CSVTableSpec.spec(for: table), spec.isImportable else {
       if Schema.current.entity(table) == nil {
         throw RegistryError.notFound(entity: "table", key: table)
@@ -176,6 +179,53 @@ public enum CSVImport {
           ("unchanged", summary.unchanged.databaseValue),
         ], actor: options.actor, on: options.date)
     }
+    return summary
+  }
+
+  /// Imports score sheets (see ``ScoreSheetCSV``), all or nothing.
+  static func runScoreSheets(
+    _ db: Database, bytes: [UInt8], file: String, options: Options
+  ) throws -> Summary {
+    func failure(_ problem: ImportIssue.Problem, line: Int? = nil) -> ImportFailure {
+      ImportFailure(
+        file: file,
+        issues: [ImportIssue(file: file, line: line, column: nil, header: nil, problem: problem)])
+    }
+    let text: CSVText
+    do {
+      text = try CSVText(bytes: bytes)
+    } catch .notUTF8(let line) {
+      throw failure(.notUTF8, line: line)
+    } catch {
+      throw failure(.empty)
+    }
+    guard
+      let reader = try? CSVReader(
+        string: text.text, hasHeaderRow: true, trimFields: false, delimiter: text.delimiter)
+    else { throw failure(.empty) }
+    var importer = ScoreSheetCSV.Importer(
+      db: db, file: file, options: options, headers: reader.headerRow ?? [])
+    importer.readHeaders()
+    if !importer.issues.isEmpty { throw ImportFailure(file: file, issues: importer.issues) }
+    var summary = Summary(file: file, table: "score_sheets", isDryRun: options.dryRun)
+    try db.inSavepoint {
+      var line = 2 + (reader.headerRow ?? []).reduce(0) { $0 + CSVText.lineBreaks(in: $1) }
+      while let cells = reader.next() {
+        let rowLine = line
+        line += 1 + cells.reduce(0) { $0 + CSVText.lineBreaks(in: $1) }
+        if cells.allSatisfy({ $0.trimmingASCIIWhitespace().isEmpty }) { continue }
+        do {
+          try importer.importRow(cells, line: rowLine, summary: &summary)
+        } catch let error as ScoringError {
+          importer.issue(line: rowLine, column: nil, .scoring(error))
+        } catch let error as RegistryError {
+          importer.issue(line: rowLine, column: nil, .refused(error))
+        }
+      }
+      options.progress?(text.lineCount, text.lineCount)
+      return importer.issues.isEmpty && !options.dryRun ? .commit : .rollback
+    }
+    if !importer.issues.isEmpty { throw ImportFailure(file: file, issues: importer.issues) }
     return summary
   }
 
