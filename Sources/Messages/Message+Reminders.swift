@@ -329,3 +329,150 @@ extension Message {
   public static let reminderNoCampaign = Message(
     vi: "không có đợt đăng ký năm {year}", en: "no campaign for {year}")
 }
+
+// Errors of the Lua API (`remind.*`); the Lua ones take their arguments in order.
+extension Message {
+  public static let reminderBadDeadline = Message(
+    vi: "không có hạn '{deadline}': dùng d1, d2 hoặc d3",
+    en: "no deadline '{deadline}': use d1, d2 or d3")
+  public static let reminderBadLanguage = Message(
+    vi: "thư không viết được bằng '{lang}': dùng vi hoặc en",
+    en: "letters cannot be written in '{lang}': use vi or en")
+  public static let reminderBadChannel = Message(
+    vi: "không có kênh '{channel}': dùng stdout, files hoặc command",
+    en: "no channel '{channel}': use stdout, files or command")
+  public static let reminderRuleName = Message(
+    vi: "remind.rule cần name là một tên ngắn (chữ không dấu, số, _), ví dụ name = \"cam_on\"",
+    en: "remind.rule needs a short name (ASCII letters, digits, _), e.g. name = \"thanks\"")
+  public static let reminderRuleBuiltIn = Message(
+    vi: "'{1}' là quy tắc có sẵn: hãy đổi remind.rules.{1}.template, .subject, .offsets "
+      + "hoặc .enabled",
+    en: "'{1}' is a built-in rule: change remind.rules.{1}.template, .subject, .offsets or "
+      + ".enabled instead")
+  public static let reminderRuleWhen = Message(
+    vi: "quy tắc '{1}': when cần {deadline = \"d1\", offsets = {-10, -5}}, "
+      + "{deadline = \"d3\", daily = {-7, 0}}, một ngày, một danh sách ngày hoặc một hàm",
+    en: "rule '{1}': when takes {deadline = \"d1\", offsets = {-10, -5}}, "
+      + "{deadline = \"d3\", daily = {-7, 0}}, a date, a list of dates or a function")
+  public static let reminderRuleWho = Message(
+    vi: "quy tắc '{1}': who cần một hàm trả về những người nhận, hoặc một truy vấn",
+    en: "rule '{1}': who takes a function returning the recipients, or a query")
+  public static let reminderRuleTemplate = Message(
+    vi: "quy tắc '{1}': template cần một chuỗi, {subject = …, body = …} hoặc {vi = …, en = …}",
+    en: "rule '{1}': template takes a string, {subject = …, body = …} or {vi = …, en = …}")
+  public static let reminderBadRecipient = Message(
+    vi: "quy tắc '{1}': người nhận thứ {2} là {3}; cần một dòng (đơn vị, cá nhân, tập thể, "
+      + "đăng ký, thành viên Tổ thẩm định) hoặc {name = …, email = …}",
+    en: "rule '{1}': recipient #{2} is a {3}; expected a row (unit, person, collective, "
+      + "registration, panel member) or {name = …, email = …}")
+  public static let reminderUnknownRule = Message(
+    vi: "không có quy tắc nhắc việc '{1}'; các quy tắc: {2}",
+    en: "no reminder rule '{1}'; the rules are: {2}")
+  public static let reminderUnknownOption = Message(
+    vi: "tùy chọn không biết '{1}'; xem --help", en: "unknown option '{1}'; see --help")
+  public static let reminderOptionValue = Message(
+    vi: "tùy chọn '{1}' cần một giá trị", en: "option '{1}' needs a value")
+
+  /// The messages `remind.lua` raises, by the key it names them with.
+  public static let reminderLuaCatalog: [String: Message] = [
+    "remind_rule_name": .reminderRuleName, "remind_rule_builtin": .reminderRuleBuiltIn,
+    "remind_rule_when": .reminderRuleWhen, "remind_rule_who": .reminderRuleWho,
+    "remind_rule_template": .reminderRuleTemplate, "remind_bad_recipient": .reminderBadRecipient,
+    "remind_unknown_rule": .reminderUnknownRule, "remind_unknown_option": .reminderUnknownOption,
+    "remind_option_value": .reminderOptionValue,
+  ]
+}
+
+// Help.
+extension Message {
+  public static let helpRemind = Message(
+    vi: """
+      Nhắc việc theo các hạn của đợt đăng ký; mỗi nhắc việc được ghi một lần vào outbox.
+        remind.due("2023-03-14")     những nhắc việc đến hạn ngày đó (không ghi, không gửi)
+        remind.run{date = "2023-03-14", channel = "files", out = "nhac-viec", dry_run = true}
+                                     ghi vào outbox, gửi, đánh dấu đã gửi; chạy lại cùng ngày
+                                     không gửi lại; gửi lỗi thì lần chạy sau gửi lại
+          channel: "stdout" (mặc định), "files" (.txt và .eml), "command"
+          (command = "sendmail -t" hoặc {"msmtp", "-t"}); from = "Tên <địa chỉ>"
+        remind.rules                 quy tắc có sẵn: no_registration (D1 −14, −7, −3),
+                                     no_report (D2 −30, −14, −7), missing_sheets (hằng ngày
+                                     từ D3 −7), late_registrations, late_reports, late_sheets
+                                     (báo Ban Tổ chức ngày sau mỗi hạn)
+          remind.rules.no_registration.offsets = {-21, -14, -7, -3}
+          remind.rules.no_report.template = [[Kính gửi: {addressee} …]]  (.subject, .enabled)
+        remind.rule{name = "cam_on", when = {deadline = "d1", offsets = {2}},
+                    who = function(ctx) return units:where{code = "DS"}:list() end,
+                    template = "Kính gửi: {addressee}\\n…", subject = "…"}
+        remind.template("no_registration")  tiêu đề, nội dung mẫu đang dùng
+        remind.render("Kính gửi: {addressee}", {addressee = "…"})
+        remind.ics(2023, "han-2023.ics")    các hạn thành tệp lịch (iCalendar)
+        remind.lang = "en" (thư tiếng Anh); remind.board = "BTC"; remind.from = "…"
+      Chỗ trống: {addressee} {name} {email} {reference} {reference_no} {deadline}
+        {deadline_name} {days_left} {days_left_text} {date} {year} {missing} {sender}
+        {sender_upper} {rule}; viết {{ để có dấu {.
+      outbox là tập hợp như mọi tập hợp: outbox:where{status = "failed"}
+      """,
+    en: """
+      Reminders of the campaign's deadlines; the outbox records each reminder once.
+        remind.due("2023-03-14")     the reminders due that day (nothing recorded or sent)
+        remind.run{date = "2023-03-14", channel = "files", out = "nhac-viec", dry_run = true}
+                                     records in the outbox, delivers, marks sent; the same day
+                                     again sends nothing; a failure is retried by the next run
+          channel: "stdout" (default), "files" (.txt and .eml), "command"
+          (command = "sendmail -t" or {"msmtp", "-t"}); from = "Name <address>"
+        remind.rules                 built-in rules: no_registration (D1 −14, −7, −3),
+                                     no_report (D2 −30, −14, −7), missing_sheets (daily from
+                                     D3 −7), late_registrations, late_reports, late_sheets
+                                     (to the Organization Board the day after each deadline)
+          remind.rules.no_registration.offsets = {-21, -14, -7, -3}
+          remind.rules.no_report.template = [[To: {addressee} …]]  (.subject, .enabled)
+        remind.rule{name = "thanks", when = {deadline = "d1", offsets = {2}},
+                    who = function(ctx) return units:where{code = "DS"}:list() end,
+                    template = "To: {addressee}\\n…", subject = "…"}
+        remind.template("no_registration")  the subject and body in force
+        remind.render("To: {addressee}", {addressee = "…"})
+        remind.ics(2023, "deadlines-2023.ics")  the deadlines as a calendar file (iCalendar)
+        remind.lang = "en" (letters in English); remind.board = "BTC"; remind.from = "…"
+      Placeholders: {addressee} {name} {email} {reference} {reference_no} {deadline}
+        {deadline_name} {days_left} {days_left_text} {date} {year} {missing} {sender}
+        {sender_upper} {rule}; write {{ for a literal {.
+      outbox is a collection like the others: outbox:where{status = "failed"}
+      """)
+  public static let helpRemindScript = Message(
+    vi: """
+      sangtao [--db SỔ] scripts/remind.lua [tùy chọn]
+      Gửi các nhắc việc đến hạn (chạy hằng ngày từ cron), in bản tóm tắt; mã thoát 1 khi có
+      nhắc việc gửi lỗi (lần chạy sau sẽ gửi lại).
+        --date YYYY-MM-DD       ngày chạy (mặc định: hôm nay)
+        --channel KÊNH          stdout (mặc định), files hoặc command
+        --out THƯ_MỤC           thư mục của kênh files (mặc định: nhac-viec)
+        --command LỆNH          lệnh của kênh command (mặc định: sendmail -t), ví dụ "msmtp -t"
+        --from "TÊN <ĐỊA CHỈ>"  người gửi (mặc định: Ban Tổ chức và email của đơn vị)
+        --letters vi|en         ngôn ngữ của thư (mặc định: vi)
+        --board MÃ              mã đơn vị của Ban Tổ chức (mặc định: BTC)
+        --rules TỆP.lua         nạp thêm quy tắc riêng (remind.rule{…})
+        --dry-run               chỉ cho biết sẽ gửi gì: không ghi, không gửi
+        --help                  trợ giúp này
+      """,
+    en: """
+      sangtao [--db REGISTRY] scripts/remind.lua [options]
+      Sends the reminders due (run daily from cron) and prints a summary; exits with status 1
+      when a reminder could not be delivered (the next run tries again).
+        --date YYYY-MM-DD       the day to run for (default: today)
+        --channel CHANNEL       stdout (default), files or command
+        --out FOLDER            the folder of the files channel (default: nhac-viec)
+        --command COMMAND       the command channel's command (default: sendmail -t), e.g.
+                                "msmtp -t"
+        --from "NAME <ADDRESS>" the sender (default: the Organization Board and its email)
+        --letters vi|en         the language of the letters (default: vi)
+        --board CODE            the unit code of the Organization Board (default: BTC)
+        --rules FILE.lua        loads custom rules (remind.rule{…})
+        --dry-run               only says what would be sent: nothing recorded or sent
+        --help                  this help
+      """)
+
+  /// The help topics of the reminders, for `help("remind")` and the script's `--help`.
+  public static let reminderHelpTopics: [String: Message] = [
+    "remind": .helpRemind, "remind.lua": .helpRemindScript,
+  ]
+}

@@ -11,4 +11,13 @@ import Testing
     try harness.runScript("api_test.lua")
     #expect(harness.lua.stack.top == 0)
   }
+
+  @Test func remindersWorkOnAPurposeBuiltYear() throws {
+    let scenario = try ReminderScenario()
+    let directory = try TemporaryDirectory()
+    let harness = try LuaScriptHarness(registry: scenario.registry)
+    _ = try harness.lua.run("OUT = [[\(directory.path)]]")
+    try harness.runScript("remind_test.lua")
+    #expect(harness.lua.stack.top == 0)
+  }
 }

@@ -42,6 +42,7 @@ local function function_topics()
   for name, v in pairs(db) do if type(v) == "function" then topics[v] = "db" end end
   topics[aggregate] = "db"
   topics[campaign] = "db"
+  for _, v in pairs(remind) do if type(v) == "function" then topics[v] = "remind" end end
   for name, v in pairs(Query) do if type(v) == "function" then topics[v] = "query" end end
   for name, v in pairs(ResultSet) do if type(v) == "function" then topics[v] = "query" end end
   return topics
@@ -61,6 +62,8 @@ function help(x)
     text = core.help_text("query")
   elseif x == db then
     text = core.help_text("db")
+  elseif x == remind or x == remind.rules then
+    text = core.help_text("remind")
   elseif type(x) == "table" and meta and rawget(meta, "_entity") then
     local e = rawget(meta, "_entity")
     text = describe_entity(e, Query.of(e):count()) .. "\n\n" .. core.help_text("rows")
