@@ -65,13 +65,11 @@ public final class RegistryBinding {
 
   /// Compiles the bundled file `name.lua` and pushes its function.
   private func load(_ name: String) throws {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "lua", subdirectory: "Lua"),
-      let data = try? Data(contentsOf: url)
-    else {
+    guard let source = BundledLua.source(name) else {
       throw RegistryLuaError.bundledCode(name: name + ".lua", reason: "not found")
     }
     do {
-      try data.withUnsafeBytes { bytes in
+      try source.withUnsafeBytes { bytes in
         try lua.load(bytes: bytes, name: "=sangtao:" + name + ".lua", mode: "t")
       }
     } catch {

@@ -28,7 +28,7 @@ public final class RegistryContext {
     }
   }
 
-  let source: Source
+  public let source: Source
   private var opened: Registry?
   private var openFailure: Error?
   /// The database while a transaction (or a long access) holds it.

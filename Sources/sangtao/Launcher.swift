@@ -50,6 +50,17 @@ struct Launcher {
       session.message(String(describing: error))
       return EXIT_FAILURE
     }
+    if let format = invocation.format {
+      guard let mode = DisplayMode(rawValue: format) else {
+        session.message(
+          Message.badOptionValue([
+            "value": format, "option": "--format",
+            "expected": DisplayMode.allCases.map(\.rawValue).joined(separator: "|"),
+          ]))
+        return EXIT_FAILURE
+      }
+      session.mode = mode
+    }
     return runMain(invocation, session) ? EXIT_SUCCESS : EXIT_FAILURE
   }
 
@@ -75,11 +86,10 @@ struct Launcher {
     }
     if invocation.scriptIndex != nil, !runScript(invocation, session) { return false }
     if invocation.interactive {
-      runREPL(session)
+      runREPL(session, invocation)
     } else if invocation.scriptIndex == nil && !invocation.hasExecute && !invocation.showVersion {
       if isatty(STDIN_FILENO) != 0 {
-        StandardStreams.write(Versions.lua + "\n")
-        runREPL(session)
+        runREPL(session, invocation, banner: true)
       } else {
         do {
           try session.runFile(nil)
@@ -101,6 +111,24 @@ struct Launcher {
     session.binding = binding
     try binding.install()
     if source.isExplicit { _ = try binding.context.registry() }
+    let usesColor = isatty(STDOUT_FILENO) != 0 && environment.variables["NO_COLOR"] == nil
+    session.presenters = [RegistryPresenter(binding: binding, usesColor: usesColor)]
+    session.installShow()
+    installHostTable(session.lua)
+  }
+
+  /// The `sangtao` table: versions, and `sangtao.echo`, the bridge's identity function (it
+  /// returns its arguments; `scripts/bench` times ten million calls of it, T6).
+  private func installHostTable(_ lua: LuaState) {
+    let L = lua.stack
+    L.newTable()
+    L.push(Versions.sangtao)
+    L.rawSet(-2, "version")
+    L.push(Versions.sqlite)
+    L.rawSet(-2, "sqlite")
+    L.push(function: { L in L.top })
+    L.rawSet(-2, "echo")
+    L.setGlobal("sangtao")
   }
 
   /// `arg`: the script at 0, its arguments at 1…, everything before it at negative indices.
@@ -170,23 +198,32 @@ struct Launcher {
     }
   }
 
-  private func runREPL(_ session: Session) {
+  /// The REPL: readline on a terminal, plain lines otherwise; with `banner`, sangtao's own
+  /// greeting (a terminal and no script), else `lua.c`'s version line was printed already.
+  private func runREPL(_ session: Session, _ invocation: Invocation, banner: Bool = false) {
     session.lua.catchInterrupts()
     defer { LuaState.releaseInterrupts() }
     let reader: LineReader
     if isatty(STDIN_FILENO) != 0 {
       reader = ReadlineLineReader(historyPath: Environment.historyPath(environment))
     } else {
-      reader = PlainLineReader(showsPrompt: true)
+      reader = PlainLineReader(showsPrompt: true, echoes: invocation.echo)
     }
     let repl = REPL(session: session, reader: reader)
     repl.terminalWidth = { Environment.terminalWidth() }
     if let binding = session.binding {
-      let usesColor = isatty(STDOUT_FILENO) != 0 && environment.variables["NO_COLOR"] == nil
-      session.presenters = [RegistryPresenter(binding: binding, usesColor: usesColor)]
+      do {
+        try binding.loadSchema()
+      } catch {
+        session.message(String(describing: error))
+      }
       repl.statistics = { (binding.context.rowCount, binding.context.statementCount) }
       for command in DotCommandTable.registry(binding) { repl.commands.add(command) }
+      if banner { StandardStreams.write(Banner.text(binding) + "\n") }
+    } else if banner {
+      StandardStreams.write(Versions.lua + "\n")
     }
+    if !invocation.ignoreEnvironment { runInitFile(session) }
     // The reader holds its completion source weakly: the completer lives as long as the loop.
     let completer = Completer(lua: session.lua) { [unowned repl] in
       repl.commands.commands.map(\.name)
@@ -194,6 +231,18 @@ struct Launcher {
     (reader as? ReadlineLineReader)?.completion = completer
     withExtendedLifetime(completer) { repl.run() }
     (reader as? ReadlineLineReader)?.close()
+  }
+
+  /// Runs `~/.config/sangtao/init.lua` (or under `$XDG_CONFIG_HOME`) before the first prompt,
+  /// if it exists; an error in it is reported and the console opens anyway.
+  private func runInitFile(_ session: Session) {
+    let path = Environment.initFilePath(environment)
+    guard access(path, R_OK) == 0 else { return }
+    do {
+      try session.runFile(path)
+    } catch {
+      session.message(String(describing: error))
+    }
   }
 
   /// `lua.c`'s usage message on a bad option, then a pointer to `--help`.
