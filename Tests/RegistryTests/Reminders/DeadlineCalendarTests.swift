@@ -52,7 +52,7 @@ import Testing
     var lines: [[UInt8]] = []
     for line in physical {
       #expect(line.count <= 75, "a line of \(line.count) octets")
-      #expect(String(validatingUTF8: line.map { CChar(bitPattern: $0) } + [0]) != nil)
+      #expect(String(validating: line, as: UTF8.self) != nil, "a UTF-8 character split")
       if line.first == 32 {
         let last = lines.popLast()
         #expect(last != nil, "a continuation line first")
