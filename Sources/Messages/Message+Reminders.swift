@@ -261,6 +261,9 @@ extension Message {
     vi: "  LỖI      {rule}  {recipient}: {error}", en: "  FAILED   {rule}  {recipient}: {error}")
   public static let reminderLineCancelled = Message(
     vi: "  đã hủy   {rule}  {recipient}: {error}", en: "  cancelled {rule}  {recipient}: {error}")
+  public static let reminderStopped = Message(
+    vi: "(đã dừng: {count} nhắc việc chưa gửi, lần chạy sau sẽ gửi)",
+    en: "(stopped: {count} reminders not delivered yet; the next run delivers them)")
   public static let reminderNoLongerDue = Message(
     vi: "không còn cần gửi ngày {date}", en: "no longer due on {date}")
 }

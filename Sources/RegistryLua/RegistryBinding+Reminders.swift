@@ -186,7 +186,9 @@ extension RegistryBinding {
       let delivery = ReminderDelivery(
         channel: options.channel, from: from, language: planner.language,
         output: { StandardStreams.write($0) })
-      return try ReminderRunner(delivery: delivery).run(db, plan: plan, dryRun: options.dryRun)
+      let context = self.context
+      let runner = ReminderRunner(delivery: delivery) { context.isInterrupted() }
+      return try runner.run(db, plan: plan, dryRun: options.dryRun)
     }
     RegistryBinding.push(run, onto: L)
     return 1
@@ -382,7 +384,7 @@ extension RegistryBinding {
     for (key, value) in [
       ("due", run.items.count), ("sent", run.sentCount), ("failed", run.failedCount),
       ("recorded", run.recorded), ("already", run.alreadySent.count),
-      ("cancelled", run.cancelled.count),
+      ("cancelled", run.cancelled.count), ("stopped", run.stopped),
     ] {
       L.push(value)
       L.rawSet(-2, key)

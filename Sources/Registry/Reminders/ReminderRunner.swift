@@ -15,9 +15,13 @@ import Messages
 /// rule still produces it.
 public struct ReminderRunner {
   public var delivery: ReminderDelivery
+  /// Asked before each delivery: true stops the run (Ctrl-C); the reminders not delivered yet
+  /// stay pending for the next run.
+  public var shouldStop: () -> Bool
 
-  public init(delivery: ReminderDelivery) {
+  public init(delivery: ReminderDelivery, shouldStop: @escaping () -> Bool = { false }) {
     self.delivery = delivery
+    self.shouldStop = shouldStop
   }
 
   /// Runs `plan`: records and delivers it, or with `dryRun` only says what would be sent.
@@ -60,6 +64,10 @@ public struct ReminderRunner {
     run.cancelled = recording.cancelled
     let channel = delivery.channel.storedName
     for (offset, reminder) in recording.due.enumerated() {
+      if shouldStop() {
+        run.stopped = recording.due.count - offset
+        break
+      }
       let id = reminder.id ?? 0
       var item = ReminderRun.Item(reminder: reminder, outcome: .sent)
       switch delivery.deliver(
@@ -147,6 +155,8 @@ public struct ReminderRun: Sendable {
   public var alreadySent: [Reminder] = []
   /// Undelivered reminders cancelled by this run: their day has passed or their reason is gone.
   public var cancelled: [Reminder] = []
+  /// Reminders left pending because the run was stopped before delivering them.
+  public var stopped = 0
 
   public var sentCount: Int { items.filter { $0.outcome == .sent }.count }
   public var failedCount: Int { items.filter { $0.outcome == .failed }.count }
@@ -161,6 +171,9 @@ public struct ReminderRun: Sendable {
     lines.append(
       (isDryRun ? Message.reminderDryRunSummary : Message.reminderRunSummary)(
         counts, in: language))
+    if stopped > 0 {
+      lines.append(Message.reminderStopped(["count": stopped], in: language))
+    }
     if !hasCampaign {
       lines.append(Message.reminderNoCampaignNote(["year": year], in: language))
     }

@@ -34,6 +34,12 @@ remind.rules = setmetatable({}, {
     end
   end,
   __len = function() return #order end,
+  __tostring = function()
+    local lines = {}
+    for i, name in ipairs(order) do lines[i] = tostring(rules[name]) end
+    return table.concat(lines, "\n")
+  end,
+  __name = "sangtao.reminder_rules",
 })
 
 local Rule = {__name = "sangtao.reminder_rule"}

@@ -204,6 +204,23 @@ import Testing
     #expect(after.items.isEmpty && after.cancelled.isEmpty)
   }
 
+  @Test func aStoppedRunLeavesTheRestPendingForTheNextRun() throws {
+    let printed = Printed()
+    let delivery = ReminderDelivery(channel: .stdout, from: from, output: { printed.text += $0 })
+    let stopped = try scenario.registry.queue.inDatabase { db in
+      let plan = try ReminderPlanner().plan(db, on: ReminderScenario.day("2023-03-14"))
+      // Ctrl-C during the first delivery: asked again before the second one.
+      return try ReminderRunner(delivery: delivery) { !printed.text.isEmpty }.run(db, plan: plan)
+    }
+    #expect(stopped.sentCount == 1)
+    #expect(stopped.stopped == 3)
+    #expect(
+      stopped.summary(in: .vi).contains("\n(đã dừng: 3 nhắc việc chưa gửi, lần chạy sau sẽ gửi)"))
+    #expect(try outbox().map(\.status).sorted() == ["pending", "pending", "pending", "sent"])
+    let next = try run("2023-03-14", .stdout)
+    #expect(next.sentCount == 3 && next.alreadySent.count == 1)
+  }
+
   @Test func aDryRunRecordsAndSendsNothing() throws {
     let out = directory.path("letters")
     let dry = try run("2023-03-14", .files(directory: out), dryRun: true)
