@@ -264,6 +264,9 @@ extension Message {
   public static let reminderStopped = Message(
     vi: "(đã dừng: {count} nhắc việc chưa gửi, lần chạy sau sẽ gửi)",
     en: "(stopped: {count} reminders not delivered yet; the next run delivers them)")
+  public static let reminderElsewhere = Message(
+    vi: "({count} nhắc việc đang được một lần chạy khác gửi)",
+    en: "({count} reminders were being delivered by another run)")
   public static let reminderNoLongerDue = Message(
     vi: "không còn cần gửi ngày {date}", en: "no longer due on {date}")
 }

@@ -385,6 +385,7 @@ extension RegistryBinding {
       ("due", run.items.count), ("sent", run.sentCount), ("failed", run.failedCount),
       ("recorded", run.recorded), ("already", run.alreadySent.count),
       ("cancelled", run.cancelled.count), ("stopped", run.stopped),
+      ("elsewhere", run.elsewhere.count),
     ] {
       L.push(value)
       L.rawSet(-2, key)

@@ -25,6 +25,8 @@ public struct Reminder: RegistryRecord, Hashable {
   public var createdAt: String
   /// Deliveries tried so far.
   public var attempts: Int
+  /// While a run delivers it: when that run claimed it.
+  public var claimedAt: String?
   public var sentAt: String?
   /// Why the last delivery failed, or why the reminder was cancelled.
   public var error: String?
@@ -34,7 +36,7 @@ public struct Reminder: RegistryRecord, Hashable {
     unitId: Int64? = nil, personId: Int64? = nil, registrationId: Int64? = nil,
     subject: String, body: String? = nil, dueDate: Day, channel: String,
     status: String = "pending", dedupeKey: String, createdAt: String, attempts: Int = 0,
-    sentAt: String? = nil, error: String? = nil
+    claimedAt: String? = nil, sentAt: String? = nil, error: String? = nil
   ) {
     self.id = id
     self.rule = rule
@@ -51,6 +53,7 @@ public struct Reminder: RegistryRecord, Hashable {
     self.dedupeKey = dedupeKey
     self.createdAt = createdAt
     self.attempts = attempts
+    self.claimedAt = claimedAt
     self.sentAt = sentAt
     self.error = error
   }

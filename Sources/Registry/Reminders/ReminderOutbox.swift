@@ -1,6 +1,12 @@
 import GRDB
 import Messages
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The reminders outbox (table `reminders`): each reminder recorded once, then delivered and
 /// marked, so that a daily run is idempotent.
 ///
@@ -121,7 +127,27 @@ public enum ReminderOutbox {
     return result
   }
 
-  /// Marks reminder `id` delivered through `channel`.
+  /// How long a run's claim on a reminder holds: a run that died while delivering it (a
+  /// killed process) leaves it to the next run after this many seconds.
+  public static let claimSeconds = 15 * 60
+
+  /// Claims reminder `id` for delivery by this run, counting the attempt: false when it is
+  /// delivered or cancelled meanwhile, or another run claimed it less than
+  /// ``claimSeconds`` ago — two runs at once never deliver it twice.
+  ///
+  /// - Parameter now: Seconds since 1970.
+  /// - Throws: a `DatabaseError` when SQLite fails.
+  public static func claim(_ db: Database, id: Int64, now: Int = Int(time(nil))) throws -> Bool {
+    try db.execute(
+      sql: """
+        UPDATE reminders SET claimed_at = ?, attempts = attempts + 1
+        WHERE id = ? AND status IN ('pending','failed')
+          AND (claimed_at IS NULL OR claimed_at < ?)
+        """, arguments: [timestamp(now), id, timestamp(now - claimSeconds)])
+    return db.changesCount == 1
+  }
+
+  /// Marks reminder `id` delivered through `channel`, ending its claim.
   ///
   /// - Throws: a `DatabaseError` when SQLite fails.
   public static func markSent(
@@ -130,12 +156,12 @@ public enum ReminderOutbox {
     try db.execute(
       sql: """
         UPDATE reminders SET status = 'sent', channel = ?, sent_at = ?, error = NULL,
-          attempts = attempts + 1
+          claimed_at = NULL
         WHERE id = ?
         """, arguments: [channel, timestamp ?? AuditLog.timestamp(), id])
   }
 
-  /// Marks reminder `id` failed through `channel`, with why.
+  /// Marks reminder `id` failed through `channel`, with why, ending its claim.
   ///
   /// - Throws: a `DatabaseError` when SQLite fails.
   public static func markFailed(_ db: Database, id: Int64, channel: String, error: String)
@@ -143,8 +169,23 @@ public enum ReminderOutbox {
   {
     try db.execute(
       sql: """
-        UPDATE reminders SET status = 'failed', channel = ?, error = ?, attempts = attempts + 1
+        UPDATE reminders SET status = 'failed', channel = ?, error = ?, claimed_at = NULL
         WHERE id = ?
         """, arguments: [channel, error, id])
+  }
+
+  /// `seconds` since 1970 as UTC `YYYY-MM-DDTHH:MM:SSZ`, as ``AuditLog/timestamp()`` writes.
+  static func timestamp(_ seconds: Int) -> String {
+    let day = Day(ordinal: seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
+    let rest = seconds - day.ordinal * 86400
+    var bytes = Array(day.iso.utf8)
+    bytes.append(UInt8(ascii: "T"))
+    Day.appendDigits(rest / 3600, count: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    Day.appendDigits(rest / 60 % 60, count: 2, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    Day.appendDigits(rest % 60, count: 2, to: &bytes)
+    bytes.append(UInt8(ascii: "Z"))
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -69,6 +69,15 @@ public struct ReminderRunner {
         break
       }
       let id = reminder.id ?? 0
+      var claimed = false
+      try db.inTransaction(.immediate) {
+        claimed = try ReminderOutbox.claim(db, id: id, now: delivery.now())
+        return .commit
+      }
+      guard claimed else {
+        run.elsewhere.append(reminder)
+        continue
+      }
       var item = ReminderRun.Item(reminder: reminder, outcome: .sent)
       switch delivery.deliver(
         reminder, record: try record(db, of: reminder), index: offset + 1,
@@ -157,6 +166,8 @@ public struct ReminderRun: Sendable {
   public var cancelled: [Reminder] = []
   /// Reminders left pending because the run was stopped before delivering them.
   public var stopped = 0
+  /// Reminders due that another run was delivering (or had delivered) meanwhile.
+  public var elsewhere: [Reminder] = []
 
   public var sentCount: Int { items.filter { $0.outcome == .sent }.count }
   public var failedCount: Int { items.filter { $0.outcome == .failed }.count }
@@ -171,6 +182,9 @@ public struct ReminderRun: Sendable {
     lines.append(
       (isDryRun ? Message.reminderDryRunSummary : Message.reminderRunSummary)(
         counts, in: language))
+    if !elsewhere.isEmpty {
+      lines.append(Message.reminderElsewhere(["count": elsewhere.count], in: language))
+    }
     if stopped > 0 {
       lines.append(Message.reminderStopped(["count": stopped], in: language))
     }

@@ -1,5 +1,5 @@
-/// The second schema step: the reminders outbox learns where a reminder goes and how often its
-/// delivery was tried.
+/// The second schema step: the reminders outbox learns where a reminder goes, how often its
+/// delivery was tried, and which run is delivering it (two runs at once never send it twice).
 ///
 /// `reminders` is rebuilt rather than altered so that its `CREATE TABLE` keeps one documented
 /// column per line (SQLite's `ADD COLUMN` appends columns to the last line, without comments,
@@ -23,6 +23,7 @@ enum SchemaV2 {
       dedupe_key TEXT NOT NULL UNIQUE, -- rule, recipient, subject and due date
       created_at TEXT NOT NULL, -- UTC, 'YYYY-MM-DDTHH:MM:SSZ'
       attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0), -- deliveries tried
+      claimed_at TEXT, -- UTC, while a run delivers it; a claim older than 15 minutes was abandoned
       sent_at TEXT, -- UTC, when delivered
       error TEXT -- why the last delivery failed, or why it was cancelled
     );

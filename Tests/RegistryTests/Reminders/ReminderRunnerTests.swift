@@ -221,6 +221,31 @@ import Testing
     #expect(next.sentCount == 3 && next.alreadySent.count == 1)
   }
 
+  @Test func aReminderAnotherRunIsDeliveringIsLeftToIt() throws {
+    #expect(try run("2023-03-21", .command(.shell("exit 1"))).failedCount == 3)
+    // Another run claimed YT's reminder five minutes ago (our clock: 2023-03-14T01:20:00Z).
+    try scenario.registry.queue.inDatabase { db in
+      try db.execute(
+        sql: "UPDATE reminders SET claimed_at = '2023-03-14T01:15:00Z' WHERE recipient LIKE ?",
+        arguments: ["%Y tế%"])
+    }
+    let busy = try run("2023-03-21", .stdout)
+    #expect(busy.sentCount == 2)
+    #expect(busy.elsewhere.map(\.recipient) == ["Chi bộ Trung tâm Y tế huyện"])
+    #expect(busy.summary(in: .vi).contains("\n(1 nhắc việc đang được một lần chạy khác gửi)"))
+    #expect(try outbox().map(\.claimedAt).compactMap { $0 } == ["2023-03-14T01:15:00Z"])
+    // A claim of twenty minutes ago was abandoned (the run died): taken over, delivered once.
+    try scenario.registry.queue.inDatabase { db in
+      try db.execute(
+        sql: "UPDATE reminders SET claimed_at = '2023-03-14T01:00:00Z' WHERE claimed_at IS NOT NULL"
+      )
+    }
+    let after = try run("2023-03-21", .stdout)
+    #expect(after.sentCount == 1 && after.elsewhere.isEmpty)
+    let outbox = try outbox()
+    #expect(outbox.allSatisfy { $0.status == "sent" && $0.claimedAt == nil && $0.attempts == 2 })
+  }
+
   @Test func aDryRunRecordsAndSendsNothing() throws {
     let out = directory.path("letters")
     let dry = try run("2023-03-14", .files(directory: out), dryRun: true)
