@@ -371,6 +371,11 @@ extension Message {
       + "đăng ký, thành viên Tổ thẩm định) hoặc {name = …, email = …}",
     en: "rule '{1}': recipient #{2} is a {3}; expected a row (unit, person, collective, "
       + "registration, panel member) or {name = …, email = …}")
+  public static let reminderRulesReadOnly = Message(
+    vi: "remind.rules không nhận gán trực tiếp: định nghĩa quy tắc bằng remind.rule{…}",
+    en: "remind.rules cannot be assigned to: define a rule with remind.rule{…}")
+  public static let reminderRuleCustom = Message(vi: "quy tắc riêng", en: "custom rule")
+  public static let reminderRuleOff = Message(vi: "[tắt]", en: "[off]")
   public static let reminderUnknownRule = Message(
     vi: "không có quy tắc nhắc việc '{1}'; các quy tắc: {2}",
     en: "no reminder rule '{1}'; the rules are: {2}")
@@ -385,7 +390,8 @@ extension Message {
     "remind_rule_when": .reminderRuleWhen, "remind_rule_who": .reminderRuleWho,
     "remind_rule_template": .reminderRuleTemplate, "remind_bad_recipient": .reminderBadRecipient,
     "remind_unknown_rule": .reminderUnknownRule, "remind_unknown_option": .reminderUnknownOption,
-    "remind_option_value": .reminderOptionValue,
+    "remind_option_value": .reminderOptionValue, "remind_rules_readonly": .reminderRulesReadOnly,
+    "remind_rule_custom": .reminderRuleCustom, "remind_rule_off": .reminderRuleOff,
   ]
 }
 

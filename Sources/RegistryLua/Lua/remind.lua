@@ -24,7 +24,7 @@ local order = {}      -- rule names, built-in first, in definition order
 local rules = {}      -- by name
 remind.rules = setmetatable({}, {
   __index = function(_, name) return rules[name] end,
-  __newindex = function() error("remind.rules: define a rule with remind.rule{…}", 2) end,
+  __newindex = function() error(messages.remind_rules_readonly(), 2) end,
   __pairs = function()
     local i = 0
     return function()
@@ -49,9 +49,10 @@ function Rule.__tostring(r)
     local offsets = {}
     for i, o in ipairs(r.offsets) do offsets[i] = format("%+d", o) end
     return format("%s: %s %s (%s)%s", r.name, r.deadline:upper(), concat(offsets, " "),
-      r.description, r.enabled and "" or " [off]")
+      r.description, r.enabled and "" or " " .. messages.remind_rule_off())
   end
-  return format("%s (custom)%s", r.name, r.enabled and "" or " [off]")
+  return format("%s (%s)%s", r.name, messages.remind_rule_custom(),
+    r.enabled and "" or " " .. messages.remind_rule_off())
 end
 
 for _, b in ipairs(core.remind_rules()) do

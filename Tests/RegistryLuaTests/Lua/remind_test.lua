@@ -126,6 +126,7 @@ eq(subject, "Reminder: register new models and creative approaches for {year} (d
 assert(body:find("^To: {addressee}"), body)
 rule.enabled = false
 eq(#remind.due("2023-03-14"), 0, "switched off")
+assert(tostring(rule):find("%[tắt%]$"), tostring(rule))
 rule.enabled = true
 expect_error(function() remind.template("nope") end, "không có quy tắc nhắc việc 'nope'")
 
@@ -143,6 +144,7 @@ remind.rule{name = "cam_on", when = {deadline = "d1", offsets = {2}},
   template = {vi = "Kính gửi: {addressee}\nCảm ơn đơn vị đã đăng ký trước ngày {deadline} theo {reference_no}.",
     en = "To: {addressee}\nThank you."}}
 eq(#remind.rules, 7)
+eq(tostring(remind.rules.cam_on), "cam_on (quy tắc riêng)")
 eq(keys(remind.due("2023-03-29"), "cam_on"), "", "not before D1 + 2")
 local thanks = remind.due("2023-03-30"):where{rule = "cam_on"}
 eq(keys(thanks), "unit:DS@2023-03-30 unit:LAT@2023-03-30")
@@ -192,6 +194,7 @@ eq(outbox:where{rule = "to_tham_dinh", status = "cancelled"}:count(), 1)
 eq(outbox:where{rule = "to_tham_dinh", status = "sent"}:count(), 1)
 
 expect_error(function() remind.rule{name = "no report"} end, "remind.rule cần name")
+expect_error(function() remind.rules.mine = {} end, "remind.rules không nhận gán trực tiếp")
 expect_error(function() remind.rule{name = "no_report", when = "2023-01-01", who = units, template = "x"} end,
   "'no_report' là quy tắc có sẵn")
 expect_error(function() remind.rule{name = "x", when = 5, who = units, template = "x"} end,
