@@ -241,3 +241,21 @@ eq(options.board, "BTC")
 eq(remind.args{"--help"}.help, true)
 expect_error(function() remind.args{"--bogus"} end, "tùy chọn không biết '--bogus'")
 expect_error(function() remind.args{"--date"} end, "tùy chọn '--date' cần một giá trị")
+
+-- help(remind), help(remind.run) and the script's topic --------------------------------------
+local printed
+local saved_print = print
+print = function(text) printed = text end
+help(remind)
+local remind_help = printed
+help(remind.run)
+local run_help = printed
+help("remind.lua")
+local script_help = printed
+help()
+local overview = printed
+print = saved_print
+assert(remind_help:find("^Nhắc việc theo các hạn của đợt đăng ký"), remind_help)
+eq(run_help, remind_help, "help of a remind function")
+assert(script_help:find("^sangtao %[%-%-db SỔ%] scripts/remind.lua"), script_help)
+assert(overview:find("help(remind)", 1, true), overview)
