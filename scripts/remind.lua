@@ -22,6 +22,10 @@ if options.help then
 end
 if options.rules then dofile(options.rules) end
 
-local result = remind.run(options)
+local done, result = pcall(remind.run, options)
+if not done then
+  io.stderr:write(arg[0], ": ", tostring(result), "\n")
+  os.exit(1)
+end
 print(result.text)
 if result.failed > 0 then os.exit(1) end

@@ -70,8 +70,18 @@ extension RegistryBinding {
     add("remind_due") { [unowned self] L in try self.remindDue(L) }
     add("remind_run") { [unowned self] L in try self.remindRun(L) }
     add("remind_ics") { [unowned self] L in try self.remindCalendar(L) }
-    add("remind_default_date") { L in
-      L.push(Day.today().iso)
+    add("remind_date") { L in
+      // (text or nil) -> the ISO day (today for nil), or nil and why
+      guard let text = try L.optionalString(1) else {
+        L.push(Day.today().iso)
+        return 1
+      }
+      guard let day = Day(text) else {
+        L.pushNil()
+        L.push(Message.badDate(["date": text]))
+        return 2
+      }
+      L.push(day.iso)
       return 1
     }
   }

@@ -40,6 +40,12 @@ import Testing
     }
     let english = try run(Repository.binary, ["--lang", "en", script, "--help"])
     #expect(english.stdout.hasPrefix("sangtao [--db REGISTRY] scripts/remind.lua [options]\n"))
+    let date = try remind("--date", "2023-13-01")
+    #expect(date.status == 1)
+    #expect(
+      date.stderr
+        == "\(script): bad argument #1 to 'run' (ngày '2023-13-01' không hợp lệ: "
+        + "cần dd/mm/yyyy hoặc yyyy-mm-dd)\n")
     let bad = try remind("--chanel", "files")
     #expect(bad.status == 2)
     #expect(bad.stderr == "\(script): tùy chọn không biết '--chanel'; xem --help\n")

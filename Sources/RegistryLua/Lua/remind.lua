@@ -61,11 +61,14 @@ for _, b in ipairs(core.remind_rules()) do
   order[#order + 1] = b.name
 end
 
+-- The ISO day of a date argument (today when nil), raising at the caller's caller.
 local function date_arg(date, n, fname)
   if date ~= nil and type(date) ~= "string" then
     error(messages.bad_argument(n, fname, "date string", type(date)), 3)
   end
-  return date
+  local iso, why = core.remind_date(date)
+  if not iso then error(format("bad argument #%d to '%s' (%s)", n, fname, why), 3) end
+  return iso
 end
 
 -- The template text of `t` (a string, {subject=, body=} or {vi=, en=}) for `lang` and `part`.
@@ -295,7 +298,7 @@ local due_columns = {"rule", "recipient", "address", "due_date", "status", "subj
 --- The reminders due on `date` (today by default), with their outbox status ("new" when not
 --- recorded yet). Nothing is recorded or sent.
 function remind.due(date, options)
-  date = date_arg(date, 1, "due") or core.remind_default_date()
+  date = date_arg(date, 1, "due")
   local c = config(options)
   local drafts, evaluated = custom(date, c)
   return ResultSet.wrap(core.remind_due(date, c, drafts, evaluated), nil, nil, due_columns)
@@ -313,7 +316,7 @@ function remind.run(options)
     error(messages.bad_argument(1, "run", "table", type(options)), 2)
   end
   options = options or {}
-  local date = date_arg(options.date, 1, "run") or core.remind_default_date()
+  local date = date_arg(options.date, 1, "run")
   local c = config(options)
   local drafts, evaluated = custom(date, c)
   local run_options = {channel = options.channel or "stdout", out = options.out or remind.out,
