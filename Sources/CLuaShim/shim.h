@@ -36,9 +36,14 @@ typedef struct ShimGlobal {
   luashim_InterruptCallback volatile on_interrupt;
   /* chunks whose name starts with this are the host's own: errors point past them */
   char hidden_prefix[32];
+  /* rows stepped by C steppers (luashim_pushstepper), for the console's .timer */
+  size_t rows_stepped;
   void *volatile on_interrupt_context;
 } ShimGlobal;
 
 ShimGlobal *shim_global(lua_State *L);
+
+/* luaL_where for host functions: the first caller outside the host's own chunks. */
+void shim_where_user(lua_State *L);
 
 #endif

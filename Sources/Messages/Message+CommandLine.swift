@@ -83,5 +83,7 @@ extension Message {
     vi: "Chưa mở được sổ đăng ký {path}", en: "The registry {path} is not open")
   public static let bannerHelp = Message(
     vi: "Gõ .help để xem lệnh, help() để xem API Lua; TAB gợi ý, Ctrl-C dừng, Ctrl-D thoát.",
-    en: "Type .help for commands, help() for the Lua API; TAB completes, Ctrl-C stops, Ctrl-D leaves.")
+    en:
+      "Type .help for commands, help() for the Lua API; TAB completes, Ctrl-C stops, Ctrl-D leaves."
+  )
 }

@@ -101,7 +101,8 @@ extension RegistryBinding {
     }
     var info = stat()
     let bytes = stat(registry.path, &info) == 0 ? Int(info.st_size) : 0
-    let years = first.map { first in last.map { $0 == first ? "\(first)" : "\(first)–\($0)" } ?? "" }
+    let years = first.map { first in last.map { $0 == first ? "\(first)" : "\(first)–\($0)" } ?? ""
+    }
     let name = registry.path.split(separator: "/").last.map(String.init) ?? registry.path
     return RegistrySummary(
       name: name, path: registry.path, registrations: count, years: years ?? "—",

@@ -45,7 +45,7 @@ public final class RegistryBinding {
     defer { stack.top = base }
     context.onOpen = { [unowned self] context in self.connectionOpened(context) }
     lua.hideChunks(prefixed: "=sangtao:")
-    context.isInterrupted = { [unowned lua] in lua.isInterruptPending }
+    context.interruptProbe = lua.interruptProbe
     stack.newTable()  // S: the namespace the bundled files share
     let namespace = stack.top
     pushCore(stack)

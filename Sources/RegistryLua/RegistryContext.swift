@@ -45,7 +45,7 @@ public final class RegistryContext {
   var onOpen: ((RegistryContext) -> Void)?
   /// Whether an interrupt (Ctrl-C, a time limit) is pending. `sqlite3_interrupt` only stops
   /// statements already running, so each step checks this first.
-  var isInterrupted: () -> Bool = { false }
+  var interruptProbe: LuaInterruptProbe?
 
   /// A context for the registry at `source`, not opened yet.
   public init(source: Source) {
@@ -116,7 +116,7 @@ public final class RegistryContext {
   /// - Throws: `RegistryLuaError.sql` (or `.interrupted`) with SQLite's message.
   @inline(__always)
   func step(_ statement: OpaquePointer) throws -> Bool {
-    if isInterrupted() {
+    if let interruptProbe, interruptProbe.isPending {
       sqlite3_reset(statement)
       throw RegistryLuaError.interrupted
     }

@@ -217,7 +217,9 @@ struct Launcher {
       } catch {
         session.message(String(describing: error))
       }
-      repl.statistics = { (binding.context.rowCount, binding.context.statementCount) }
+      repl.statistics = {
+        (binding.context.rowCount + session.lua.rowsStepped, binding.context.statementCount)
+      }
       for command in DotCommandTable.registry(binding) { repl.commands.add(command) }
       if banner { StandardStreams.write(Banner.text(binding) + "\n") }
     } else if banner {

@@ -83,8 +83,10 @@ import Testing
     var transcript = result.stdout.components(separatedBy: "\n")
     transcript.removeFirst()  // lua.c's version line, printed by -i
     while let last = transcript.last, last.isEmpty || last == "> " { transcript.removeLast() }
-    let actual = transcript.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
-      .joined(separator: "\n")
+    let actual = transcript.map {
+      $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+    }
+    .joined(separator: "\n")
     let expected = session.lines.map {
       $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression)
     }.joined(separator: "\n")

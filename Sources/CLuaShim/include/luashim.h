@@ -206,4 +206,17 @@ void luashim_pushcolumn(lua_State *L, void *stmt, int col);
 /* ** Formats a float as Lua's LUA_NUMBER_FMT ("%.14g") into `buffer`. */
 void luashim_format_number(char *buffer, size_t size, double value);
 
+/*
+** ** Pushes a stepper: a Lua function returning the next row of `stmt` (a prepared and bound
+** ** `sqlite3_stmt *`) on each call, as luashim_pushrow makes it, and nil at the end. The
+** ** stepper owns the statement (finalized at the end, on error, or when collected). It raises
+** ** `error_prefix` + SQLite's message on failure, and `interrupted` when an interrupt is
+** ** pending. No host code runs per row. [-0, +1, m]
+*/
+void luashim_pushstepper(lua_State *L, void *stmt, int keys, int meta, const char *error_prefix,
+                         const char *interrupted);
+
+/* ** Rows stepped by steppers so far. */
+size_t luashim_rows_stepped(lua_State *L);
+
 #endif
