@@ -196,8 +196,8 @@ extension RegistryBinding {
       let delivery = ReminderDelivery(
         channel: options.channel, from: from, language: planner.language,
         output: { StandardStreams.write($0) })
-      let context = self.context
-      let runner = ReminderRunner(delivery: delivery) { context.isInterrupted() }
+      let probe = context.interruptProbe
+      let runner = ReminderRunner(delivery: delivery) { probe?.isPending ?? false }
       return try runner.run(db, plan: plan, dryRun: options.dryRun)
     }
     RegistryBinding.push(run, onto: L)
@@ -317,7 +317,10 @@ extension RegistryBinding {
       return mailbox(configured, defaultName: name)
     }
     let user = environment["USER"] ?? environment["LOGNAME"] ?? "sangtao"
-    return MailMessage.Mailbox(name: name, address: user + "@" + ProcessInfo.processInfo.hostName)
+    var host = [CChar](repeating: 0, count: 256)
+    let hostName = gethostname(&host, host.count - 1) == 0 ? String(cString: host) : ""
+    return MailMessage.Mailbox(
+      name: name, address: user + "@" + (hostName.isEmpty ? "localhost" : hostName))
   }
 
   /// `Name <address>`, `<address>` or `address`.
