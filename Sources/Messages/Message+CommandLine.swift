@@ -87,3 +87,8 @@ extension Message {
       "Type .help for commands, help() for the Lua API; TAB completes, Ctrl-C stops, Ctrl-D leaves."
   )
 }
+
+extension Message {
+  public static let generateExists = Message(
+    vi: "{path} đã có: --generate chỉ tạo tệp mới", en: "{path} exists: --generate only makes new files")
+}

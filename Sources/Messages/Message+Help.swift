@@ -15,7 +15,8 @@ extension Message {
         db.sql("select code, title from registrations where received_on > ?", "2023-03-28")
         remind.due("2023-03-14"); remind.run{channel = "files"}   nhắc việc theo các hạn
       Xem thêm: help(registrations), help(registrations:where{}), help(r), help(db),
-        help("query"), help("rows"), help(aggregate), help(remind). Lệnh console: .help
+        help("query"), help("rows"), help(aggregate), help(remind), help(report).
+        Lệnh console: .help
       """,
     en: """
       sangtao — the registry of new models and creative approaches, in Lua 5.4.
@@ -30,7 +31,8 @@ extension Message {
         db.sql("select code, title from registrations where received_on > ?", "2023-03-28")
         remind.due("2023-03-14"); remind.run{channel = "files"}   reminders of the deadlines
       See also: help(registrations), help(registrations:where{}), help(r), help(db),
-        help("query"), help("rows"), help(aggregate), help(remind). Console commands: .help
+        help("query"), help("rows"), help(aggregate), help(remind), help(report).
+        Console commands: .help
       """)
   public static let helpQuery = Message(
     vi: """
@@ -85,6 +87,7 @@ extension Message {
       db.tx(fn)         chạy fn trong một giao dịch: ghi tất cả hoặc không gì cả
       db.func(name, fn) hàm Lua dùng được trong SQL
       db.null           giá trị NULL;  db.path, db.read_only, db.actor (người ghi nhật ký)
+      db.lang           ngôn ngữ hiện tại ("vi", "en");  db.labels("registrations", "field")
       aggregate(name, fn | {init, step, final})   phép tổng hợp dùng trong agg{} và SQL
       campaign(2023)    đợt đăng ký của năm;  campaign(2023):deadlines()
       """,
@@ -94,6 +97,7 @@ extension Message {
       db.tx(fn)         runs fn in a transaction: everything is written or nothing
       db.func(name, fn) a Lua function usable in SQL
       db.null           the NULL value;  db.path, db.read_only, db.actor (who the audit names)
+      db.lang           the current language ("vi", "en");  db.labels("registrations", "field")
       aggregate(name, fn | {init, step, final})   an aggregate for agg{} and SQL
       campaign(2023)    the campaign of a year;  campaign(2023):deadlines()
       """)
@@ -108,6 +112,6 @@ extension Message {
   /// The help topics `help("name")` knows, by name.
   public static let helpTopics: [String: Message] = [
     "query": .helpQuery, "queries": .helpQuery, "rows": .helpRows, "row": .helpRows,
-    "db": .helpDB, "overview": .helpOverview,
+    "db": .helpDB, "overview": .helpOverview, "report": .helpReport, "reports": .helpReport,
   ]
 }

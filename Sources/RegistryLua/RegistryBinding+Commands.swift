@@ -57,7 +57,7 @@ extension RegistryBinding {
   }
 
   /// Collection names and tables, as the Lua globals define them.
-  private func collectionNames() throws -> [(name: String, table: String)] {
+  func collectionNames() throws -> [(name: String, table: String)] {
     let L = lua.stack
     let base = L.top
     defer { L.top = base }

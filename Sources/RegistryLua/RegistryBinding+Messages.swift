@@ -10,7 +10,10 @@ extension RegistryBinding {
     if L.top >= 2 {
       for index in 2...L.top { arguments.append(try L.tostring(index)) }
     }
-    guard let message = Message.luaCatalog[key] ?? Message.reminderLuaCatalog[key] else {
+    guard
+      let message = Message.luaCatalog[key] ?? Message.reminderLuaCatalog[key]
+        ?? Message.reportLuaCatalog[key]
+    else {
       L.push(([key] + arguments).joined(separator: " "))
       return 1
     }

@@ -5,7 +5,7 @@ import Messages
 import Registry
 
 /// Installs the registry in a Lua state: the collections (`registrations`, `units`…), `db`,
-/// `aggregate`, `help`, and the core functions the bundled Lua code is written on.
+/// `aggregate`, `report`, `help`, and the core functions the bundled Lua code is written on.
 ///
 ///     let binding = RegistryBinding(lua: lua, context: RegistryContext(source: source))
 ///     try binding.install()
@@ -33,7 +33,8 @@ public final class RegistryBinding {
 
   /// The bundled Lua files, in load order.
   static let luaFiles = [
-    "prelude", "resultset", "query", "group", "rows", "registry", "remind", "present", "help",
+    "prelude", "resultset", "query", "group", "rows", "registry", "remind", "present", "report",
+    "help",
   ]
 
   /// Defines the globals. Nothing is read from the registry until the first query.
@@ -113,6 +114,8 @@ public final class RegistryBinding {
     add("delete") { [unowned self] _ in { try self.delete($0) } }
     add("transition") { [unowned self] _ in { try self.transition($0) } }
     add("tx") { [unowned self] _ in { try self.transaction($0) } }
+    add("import") { [unowned self] _ in { try self.importFromLua($0) } }
+    add("export") { [unowned self] _ in { try self.exportFromLua($0) } }
     add("set_actor") { [unowned self] _ in
       { L in
         self.actorOverride = try L.optionalString(1)
@@ -123,6 +126,13 @@ public final class RegistryBinding {
       L.push(function: function)
       L.rawSet(-2, name)
     }
+    add("language") { _ in { try RegistryBinding.language($0) } }
+    add("column_label") { _ in { try RegistryBinding.columnLabel($0) } }
+    add("code_labels") { _ in { try RegistryBinding.codeLabels($0) } }
+    add("report_format") { _ in { try RegistryBinding.reportFormat($0) } }
+    add("report_chart") { _ in { try RegistryBinding.reportChart($0) } }
+    add("report_render") { _ in { try RegistryBinding.reportRender($0) } }
+    add("report_save") { _ in { try RegistryBinding.reportSave($0) } }
     add("info") { [unowned self] _ in
       { L in
         L.newTable()

@@ -58,14 +58,14 @@ public final class RegistryContext {
 
   /// The registry, opened on first use.
   ///
-  /// - Throws: `RegistryLuaError.cannotOpen` with the reason, every time once it failed.
+  /// - Throws: the reason it cannot be opened (`RegistryError`), every time once it failed.
   public func registry() throws -> Registry {
     if let opened { return opened }
     if let openFailure { throw openFailure }
     do {
       let registry = try source.open()
       opened = registry
-      try registry.queue.inDatabase { db in
+      registry.queue.inDatabase { db in
         connection = db.sqliteConnection
       }
       onOpen?(self)

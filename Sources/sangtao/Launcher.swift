@@ -36,6 +36,9 @@ struct Launcher {
       StandardStreams.write(Versions.text + "\n")
       return EXIT_SUCCESS
     }
+    if let path = invocation.generate {
+      return Generation.run(path: path, scale: invocation.scale, seed: invocation.seed)
+    }
     let lua: LuaState
     do {
       lua = try LuaState(ignoreEnvironment: invocation.ignoreEnvironment)

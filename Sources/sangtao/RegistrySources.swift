@@ -1,4 +1,5 @@
 import Glibc
+import LuaBridge
 import Registry
 import RegistryLua
 
@@ -16,7 +17,8 @@ enum RegistrySources {
       return (
         RegistryContext.Source(path: path, readOnly: readOnly) {
           _ = Environment.makeDirectories(directory)
-          return try Registry.open(path: path, readOnly: readOnly)
+          return try DemoGenerator.openOrCreate(
+            at: path, readOnly: readOnly, progress: Progress.terminal())
         }, true
       )
     }
@@ -31,5 +33,21 @@ enum RegistrySources {
         return try Registry.open(path: path, readOnly: readOnly)
       }, false
     )
+  }
+}
+
+/// Progress of long work on a terminal (stderr), and nothing in pipes and cron.
+enum Progress {
+  /// A progress callback for the demo generator, or nil when stderr is not a terminal.
+  static func terminal() -> ((DemoGenerator.Progress) -> Void)? {
+    guard isatty(STDERR_FILENO) != 0 else { return nil }
+    var last = -1
+    return { progress in
+      let percent = progress.total > 0 ? progress.done * 100 / progress.total : 0
+      if percent == last { return }
+      last = percent
+      let line = "\r\u{1b}[K" + progress.message() + (progress.done >= progress.total ? "\n" : "")
+      StandardStreams.write(line, to: StandardStreams.error)
+    }
   }
 }

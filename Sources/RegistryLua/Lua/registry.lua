@@ -248,6 +248,15 @@ db = setmetatable({
     if type(fn) ~= "function" then error(messages.bad_argument(1, "tx", "function", type(fn)), 2) end
     return core.tx(fn, ...)
   end,
+  --- Imports a CSV file into a collection, all or nothing; returns the summary lines:
+  ---   db.import("dang-ky.csv", "registrations", {dry_run = true})
+  import = function(path, collection, options)
+    return core.import(path, collection, options)
+  end,
+  --- Exports a collection as CSV for Excel (BOM, formulas neutralized); returns the row count.
+  export = function(collection, path, options)
+    return core.export(collection, path, options)
+  end,
   --- Registers a Lua function for SQL: db.func("bonus", function(x) return x * 1.1 end).
   func = function(name, fn)
     if type(name) ~= "string" then error(messages.bad_argument(1, "func", "string", type(name)), 2) end
@@ -257,6 +266,7 @@ db = setmetatable({
 }, {
   __index = function(_, key)
     if key == "path" or key == "read_only" or key == "actor" then return core.info()[key] end
+    if key == "lang" then return core.language() end
     return nil
   end,
   __newindex = function(t, key, value)
