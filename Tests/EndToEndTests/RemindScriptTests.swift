@@ -185,6 +185,48 @@ import Testing
     #expect(result.stdout.contains("kênh stdout: 1 cần gửi, 1 đã gửi, 0 lỗi;"))
   }
 
+  /// The issue's first example, on the bundled demo registry: the units that the demo's own
+  /// data says have no registration on 14/03/2023 (counted here with sqlite3) get one letter
+  /// each, once.
+  @Test func theDemoRegistryOn14March() throws {
+    let home = try TemporaryDirectory()
+    let environment = cleanEnvironment(["XDG_DATA_HOME": home.path, "HOME": home.path])
+    let out = home.path("nhac-viec")
+    let arguments = ["--demo", script, "--date", "2023-03-14", "--channel", "files", "--out", out]
+    let first = try run(Repository.binary, arguments, environment: environment)
+    #expect(first.status == 0, "\(first.stderr)")
+    let expected = try run(
+      "/usr/bin/sqlite3",
+      [
+        home.path("sangtao/demo.sqlite"),
+        """
+        SELECT count(*) FROM units u
+        WHERE u.kind IN ('commune_committee', 'agency_committee', 'cell')
+          AND coalesce(u.valid_from, '2023-03-14') <= '2023-03-14'
+          AND coalesce(u.valid_to, '2023-03-14') >= '2023-03-14'
+          AND u.id NOT IN (
+            SELECT coalesce(p.parent_id, r.unit_id) FROM registrations r
+              JOIN units p ON p.id = r.unit_id
+              JOIN campaigns c ON c.id = r.campaign_id AND c.year = 2023
+            WHERE r.received_on <= '2023-03-14' AND r.status NOT IN ('draft', 'withdrawn', 'cancelled')
+            UNION
+            SELECT r.unit_id FROM registrations r
+              JOIN campaigns c ON c.id = r.campaign_id AND c.year = 2023
+            WHERE r.received_on <= '2023-03-14' AND r.status NOT IN ('draft', 'withdrawn', 'cancelled'))
+        """,
+      ])
+    let count = try #require(Int(expected.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+    #expect(count >= 3, "the demo's units that never register")
+    #expect(
+      first.stdout.hasPrefix(
+        "Nhắc việc ngày 14/03/2023, kênh file: \(count) cần gửi, \(count) đã gửi, 0 lỗi;"),
+      "\(first.stdout)")
+    #expect(try files(out, ".eml").count == count)
+    let again = try run(Repository.binary, arguments, environment: environment)
+    #expect(again.stdout.hasPrefix("Nhắc việc ngày 14/03/2023, kênh file: 0 cần gửi, 0 đã gửi"))
+    #expect(try files(out, ".eml").count == count)
+  }
+
   @Test func theDeadlinesCalendarIsWrittenFromLua() throws {
     let path = directory.path("han-2023.ics")
     _ = try lua("remind.ics(2023, [[\(path)]])")
