@@ -90,5 +90,6 @@ extension Message {
 
 extension Message {
   public static let generateExists = Message(
-    vi: "{path} đã có: --generate chỉ tạo tệp mới", en: "{path} exists: --generate only makes new files")
+    vi: "{path} đã có: --generate chỉ tạo tệp mới",
+    en: "{path} exists: --generate only makes new files")
 }

@@ -77,7 +77,8 @@ extension Message {
 extension Message {
   public static let helpImport = Message(
     vi: "nhập tệp CSV vào một tập hợp: tất cả hoặc không gì cả (--dry-run: chỉ cho biết sẽ đổi gì)",
-    en: "import a CSV file into a collection, all or nothing (--dry-run: only say what would change)")
+    en:
+      "import a CSV file into a collection, all or nothing (--dry-run: only say what would change)")
   public static let helpImportDetails = Message(
     vi: """
       Tiêu đề cột bằng tiếng Việt ("Họ và tên", "Đơn vị", "Tên mô hình", "Ngày tiếp nhận"…)

@@ -8,10 +8,12 @@ import Registry
 enum Generation {
   static func run(path: String, scale: String?, seed: String?) -> Int32 {
     guard let scale = Int(scale ?? "1"), scale >= 1 else {
-      return fail(Message.badOptionValue(["value": scale ?? "", "option": "--scale", "expected": "1…"]))
+      return fail(
+        Message.badOptionValue(["value": scale ?? "", "option": "--scale", "expected": "1…"]))
     }
     guard let seed = UInt64(seed ?? String(DemoGenerator.defaultSeed)) else {
-      return fail(Message.badOptionValue(["value": seed ?? "", "option": "--seed", "expected": "0…"]))
+      return fail(
+        Message.badOptionValue(["value": seed ?? "", "option": "--seed", "expected": "0…"]))
     }
     if access(path, F_OK) == 0 {
       return fail(Message.generateExists(["path": path]))

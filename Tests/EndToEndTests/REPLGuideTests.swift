@@ -80,15 +80,17 @@ import Testing
     let result = try run(
       Repository.binary, ["--demo", "-i", "--echo"], stdin: session.input,
       environment: environment, directory: Repository.root, mergesOutput: true)
-    var transcript = result.stdout.components(separatedBy: "\n")
+    // CSV rows end in CRLF (RFC 4180); Markdown cannot show CR, so the guide has LF.
+    var transcript = result.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+      .components(separatedBy: "\n")
     transcript.removeFirst()  // lua.c's version line, printed by -i
     while let last = transcript.last, last.isEmpty || last == "> " { transcript.removeLast() }
     let actual = transcript.map {
-      $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+      $0.replacingOccurrences(of: "[ \\r]+$", with: "", options: .regularExpression)
     }
     .joined(separator: "\n")
     let expected = session.lines.map {
-      $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+      $0.replacingOccurrences(of: "[ \\r]+$", with: "", options: .regularExpression)
     }.joined(separator: "\n")
     #expect(actual == expected, "REPL.md line \(session.line) drifted")
   }
