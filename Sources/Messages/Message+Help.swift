@@ -13,8 +13,10 @@ extension Message {
         registrations:where{year = 2023}:group("unit"):agg{n = "count", mean = "avg(score)"}
         r = registrations["DK-2023-017"]; r.unit.name; r:days_late()
         db.sql("select code, title from registrations where received_on > ?", "2023-03-28")
+        remind.due("2023-03-14"); remind.run{channel = "files"}   nhắc việc theo các hạn
       Xem thêm: help(registrations), help(registrations:where{}), help(r), help(db),
-        help("query"), help("rows"), help(aggregate), help(report). Lệnh console: .help
+        help("query"), help("rows"), help(aggregate), help(remind), help(report).
+        Lệnh console: .help
       """,
     en: """
       sangtao — the registry of new models and creative approaches, in Lua 5.4.
@@ -27,8 +29,10 @@ extension Message {
         registrations:where{year = 2023}:group("unit"):agg{n = "count", mean = "avg(score)"}
         r = registrations["DK-2023-017"]; r.unit.name; r:days_late()
         db.sql("select code, title from registrations where received_on > ?", "2023-03-28")
+        remind.due("2023-03-14"); remind.run{channel = "files"}   reminders of the deadlines
       See also: help(registrations), help(registrations:where{}), help(r), help(db),
-        help("query"), help("rows"), help(aggregate), help(report). Console commands: .help
+        help("query"), help("rows"), help(aggregate), help(remind), help(report).
+        Console commands: .help
       """)
   public static let helpQuery = Message(
     vi: """

@@ -33,7 +33,8 @@ public final class RegistryBinding {
 
   /// The bundled Lua files, in load order.
   static let luaFiles = [
-    "prelude", "resultset", "query", "group", "rows", "registry", "present", "report", "help",
+    "prelude", "resultset", "query", "group", "rows", "registry", "remind", "present", "report",
+    "help",
   ]
 
   /// Defines the globals. Nothing is read from the registry until the first query.
@@ -120,6 +121,10 @@ public final class RegistryBinding {
         self.actorOverride = try L.optionalString(1)
         return 0
       }
+    }
+    pushReminderCore(L) { name, function in
+      L.push(function: function)
+      L.rawSet(-2, name)
     }
     add("language") { _ in { try RegistryBinding.language($0) } }
     add("column_label") { _ in { try RegistryBinding.columnLabel($0) } }

@@ -13,6 +13,15 @@ import Testing
     #expect(harness.lua.stack.top == 0)
   }
 
+  @Test func remindersWorkOnAPurposeBuiltYear() throws {
+    let scenario = try ReminderScenario()
+    let directory = try TemporaryDirectory()
+    let harness = try LuaScriptHarness(registry: scenario.registry)
+    _ = try harness.lua.run("OUT = [[\(directory.path)]]")
+    try harness.runScript("remind_test.lua")
+    #expect(harness.lua.stack.top == 0)
+  }
+
   @Test func theReportBuilderWorksOnACampaign() throws {
     let fixture = try CampaignFixture()
     let directory = try TemporaryDirectory()

@@ -19,6 +19,9 @@ enum RegistryMigrations {
     migrator.registerMigration("v1: registry of 2023") { db in
       try db.execute(sql: SchemaV1.sql)
     }
+    migrator.registerMigration("v2: reminders with address and attempts") { db in
+      try db.execute(sql: SchemaV2.sql)
+    }
     return migrator
   }()
 
