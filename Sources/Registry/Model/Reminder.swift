@@ -19,6 +19,7 @@ public struct Reminder: RegistryRecord, Hashable {
   public var sentAt: String?
   public var error: String?
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, rule: String, recipient: String, unitId: Int64? = nil,
     personId: Int64? = nil, registrationId: Int64? = nil, subject: String, body: String? = nil,
