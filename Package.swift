@@ -16,12 +16,15 @@ let package = Package(
   ],
   targets: [
     // Lua 5.4 from the system, with static-inline stand-ins for the macros Swift cannot import.
-    .systemLibrary(
-      name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
+    // Its header includes <lua5.4/lua.h> from liblua5.4-dev; no pkgConfig, whose -llua5.4 would
+    // come first on every link line and defeat the static VM of release builds (see CLuaShim).
+    .systemLibrary(name: "CLua", providers: [.apt(["liblua5.4-dev"])]),
     // The only C we write: trampolines that raise, protected helpers, interrupts, the allocator.
+    // Lua is linked here, not by CLua's module map, so that scripts/setup can give release
+    // builds a statically linked VM (see there).
     .target(
       name: "CLuaShim", dependencies: ["CLua"],
-      linkerSettings: [.linkedLibrary("sqlite3")]),
+      linkerSettings: [.linkedLibrary("sqlite3"), .linkedLibrary("lua5.4")]),
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
     // One catalog of user-facing messages, in Vietnamese and English.
     .target(name: "Messages"),

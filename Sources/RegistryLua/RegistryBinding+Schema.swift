@@ -1,3 +1,4 @@
+import GRDBSQLite
 import LuaBridge
 import Registry
 
@@ -13,27 +14,56 @@ extension RegistryBinding {
     L.rawGet(LuaStack.registryIndex, "sangtao.namespace")
     guard L.rawGet(-1, "load_schema") == .function else { return }
     context.thread = L
-    try L.call(arguments: 0, results: 0, traceback: false)
+    L.push(true)  // with the details: comments and allowed values, for completion
+    try L.call(arguments: 1, results: 0, traceback: false)
   }
 
-  /// `core.schema()`: every table of the registry with its columns, types, enum values,
-  /// foreign keys and comments, read from the open registry's own schema, keyed by table:
+  /// `core.schema()`: every table of the registry with its columns, types and foreign keys,
+  /// read with SQLite's own pragmas (a fraction of a millisecond, so that a script's first
+  /// query does not pay for the rest), keyed by table:
   ///
   ///     {units = {columns = {"id", "code", …}, types = {id = "INTEGER", …},
-  ///               enums = {kind = {…}}, foreign = {parent_id = "units"}, comment = "…"}, …}
+  ///               foreign = {parent_id = "units"}}, …}
   func schema(_ L: LuaStack) throws -> Int32 {
+    context.thread = L
+    let tables = try rows(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        + " AND name NOT LIKE 'grdb_%'")
+    L.newTable(hash: Int32(tables.count))
+    for table in tables.compactMap({ $0.first ?? nil }) {
+      let columns = try rows("SELECT name, type FROM pragma_table_info(?)", [table])
+      let keys = try rows("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?)", [table])
+      L.newTable(hash: 3)
+      L.push(columns.compactMap { $0[0] })
+      L.rawSet(-2, "columns")
+      L.newTable(hash: Int32(columns.count))
+      for column in columns {
+        guard let name = column[0] else { continue }
+        L.push((column[1] ?? "").isEmpty ? "ANY" : column[1]!)
+        L.rawSet(-2, name)
+      }
+      L.rawSet(-2, "types")
+      L.newTable(hash: Int32(keys.count))
+      for key in keys {
+        guard let column = key[0], let target = key[1] else { continue }
+        L.push(target)
+        L.rawSet(-2, column)
+      }
+      L.rawSet(-2, "foreign")
+      L.rawSet(-2, table)
+    }
+    return 1
+  }
+
+  /// `core.schema_details()`: what the schema says for people — each table's comment, column
+  /// comments and allowed values (`Schema`, parsed from the CREATE statements) — for help()
+  /// and completion, keyed by table: {units = {comment = "…", comments = {…}, enums = {…}}}.
+  func schemaDetails(_ L: LuaStack) throws -> Int32 {
+    context.thread = L
     let schema = try context.withDatabase { db in try Schema.read(from: db) }
     L.newTable(hash: Int32(schema.entities.count))
     for entity in schema.entities where !entity.isView {
-      L.newTable(hash: 5)
-      L.push(entity.columns.map(\.name))
-      L.rawSet(-2, "columns")
-      L.newTable(hash: Int32(entity.columns.count))
-      for column in entity.columns {
-        L.push(column.sqlType.isEmpty ? "ANY" : column.sqlType)
-        L.rawSet(-2, column.name)
-      }
-      L.rawSet(-2, "types")
+      L.newTable(hash: 3)
       L.newTable()
       for column in entity.columns {
         if let values = column.allowedValues {
@@ -42,14 +72,6 @@ extension RegistryBinding {
         }
       }
       L.rawSet(-2, "enums")
-      L.newTable()
-      for column in entity.columns {
-        if let reference = column.references {
-          L.push(reference.table)
-          L.rawSet(-2, column.name)
-        }
-      }
-      L.rawSet(-2, "foreign")
       L.newTable()
       for column in entity.columns {
         if let comment = column.comment {
@@ -65,5 +87,22 @@ extension RegistryBinding {
       L.rawSet(-2, entity.table)
     }
     return 1
+  }
+
+  /// The text columns of every row of a reading statement (NULL: nil).
+  private func rows(_ sql: String, _ arguments: [String] = []) throws -> [[String?]] {
+    let statement = try context.statement(sql)
+    defer { sqlite3_reset(statement) }
+    for (offset, argument) in arguments.enumerated() {
+      sqlite3_bind_text(statement, Int32(offset + 1), argument, -1, SQLITE_TRANSIENT)
+    }
+    var result: [[String?]] = []
+    while try context.step(statement) {
+      result.append(
+        (0..<sqlite3_column_count(statement)).map { column in
+          sqlite3_column_text(statement, column).map { String(cString: $0) }
+        })
+    }
+    return result
   }
 }

@@ -93,6 +93,7 @@ public final class RegistryBinding {
     add("column") { [unowned self] _ in { try self.column($0) } }
     add("sql") { [unowned self] _ in { try self.sql($0) } }
     add("schema") { [unowned self] _ in { try self.schema($0) } }
+    add("schema_details") { [unowned self] _ in { try self.schemaDetails($0) } }
     add("fold") { _ in
       { L in
         L.push(VietnameseText.fold(try L.string(1)))

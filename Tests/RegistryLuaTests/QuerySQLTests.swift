@@ -72,7 +72,7 @@ import Testing
       results == [
         .string(
           "SELECT registrations.* FROM registrations WHERE registrations.status = ? AND "
-            + "registrations.campaign_id IN (SELECT id FROM campaigns WHERE year = ?) "
+            + "registrations.campaign_id = (SELECT id FROM campaigns WHERE year = ?) "
             + "ORDER BY registrations.received_on DESC LIMIT 5"),
         .string("-- parameters: \"submitted\", 2023"),
       ])

@@ -135,11 +135,13 @@ local function condition(e, field, value, params, level)
     return format(v.where, op .. " " .. placeholders)
   end
   if value == NULL then
+    if v and v.not_null then return "NOT " .. v.not_null end
     return lhs and (lhs .. " IS NULL") or format(v.where, "IS NULL")
   end
   if type(value) ~= "table" then
     check_value(value, field, level)
     params[#params + 1] = value
+    if v and v.where_eq then return format(v.where_eq, "= ?") end
     return rewrite("=", "?")
   end
   local op = value[1]
@@ -159,6 +161,9 @@ local function condition(e, field, value, params, level)
     end
     local x = value[2]
     if x == NULL then
+      if v and v.not_null then
+        return (comparison[lop] == "<>" and "" or "NOT ") .. v.not_null
+      end
       if comparison[lop] == "<>" then
         return lhs and (lhs .. " IS NOT NULL") or format(v.where, "IS NOT NULL")
       end

@@ -63,6 +63,8 @@ local virtual = {
     year = {
       select = "(SELECT year FROM campaigns WHERE campaigns.id = registrations.campaign_id)",
       where = "registrations.campaign_id IN (SELECT id FROM campaigns WHERE year %s)",
+      -- One year: an equality the planner can use with the (campaign_id, …) indexes.
+      where_eq = "registrations.campaign_id = (SELECT id FROM campaigns WHERE year %s)",
       scalar = true,
     },
     days_late = {
@@ -78,6 +80,8 @@ local virtual = {
     },
     score = {
       select = "(SELECT avg(total) FROM appraisal_totals WHERE appraisal_totals.registration_id = registrations.id)",
+      -- Whether there is a score, without averaging: one valid sheet is enough.
+      not_null = "EXISTS (SELECT 1 FROM appraisal_totals WHERE appraisal_totals.registration_id = registrations.id)",
       scalar = true,
     },
     sheet_count = {
@@ -101,7 +105,7 @@ S.collections = spec
 -- schema and starts as fast as lua5.4.
 local by_table = {}
 local load_schema
-local lazy = {__index = function(e, key) load_schema(); return rawget(e, key) end}
+local lazy = {__index = function(e, key) load_schema(); return e[key] end}
 for _, s in ipairs(spec) do
   local e = setmetatable({
     name = s.name, table = s.table, singular = s.singular, code = s.code,
@@ -112,49 +116,73 @@ for _, s in ipairs(spec) do
   by_table[s.table] = e
 end
 
---- Reads the schema into the entities (once).
-function load_schema()
-  if S.schema_loaded then return end
-  S.schema_loaded = true
-  local schema = core.schema()
-  for _, e in pairs(entities) do
-    local t = schema[rawget(e, "table")] or {columns = {}, types = {}, enums = {}, comments = {}, foreign = {}}
-    rawset(e, "comment", t.comment)
-    rawset(e, "columns", t.columns)
-    rawset(e, "types", t.types)
-    rawset(e, "enums", t.enums)
-    rawset(e, "comments", t.comments)
-    rawset(e, "foreign", t.foreign)
-    rawset(e, "relations", {})
-    rawset(e, "reverse", {})
+-- What only people need (comments, allowed values) comes on first use too, or with the schema
+-- when the console asks (completion reads it without running anything).
+local load_details
+local details = {__index = function(e, key)
+  if key == "enums" or key == "comments" or key == "comment" then
+    load_details()
+    return rawget(e, key)
   end
+  return nil
+end}
+
+function load_details()
+  if S.details_loaded then return end
+  S.details_loaded = true
+  local all = core.schema_details()
   for _, e in pairs(entities) do
-    for column, target_table in pairs(rawget(e, "foreign")) do
-      local target = by_table[target_table]
-      if target then
-        local relation = column:gsub("_id$", "")
-        rawget(e, "relations")[relation] = {entity = rawget(target, "name"), key = column}
-        -- The other way: unit.registrations, registration.sheets… (first one of a name wins).
-        local reverse = rawget(target, "reverse")
-        if reverse[rawget(e, "name")] == nil then
-          reverse[rawget(e, "name")] = {entity = rawget(e, "name"), key = column}
+    local t = all[rawget(e, "table")] or {}
+    rawset(e, "enums", t.enums or {})
+    rawset(e, "comments", t.comments or {})
+    rawset(e, "comment", t.comment)
+    setmetatable(e, nil)
+  end
+end
+
+--- Reads the schema into the entities (once); with `with_details`, comments and allowed
+--- values as well.
+function load_schema(with_details)
+  if not S.schema_loaded then
+    S.schema_loaded = true
+    local schema = core.schema()
+    for _, e in pairs(entities) do
+      local t = schema[rawget(e, "table")] or {columns = {}, types = {}, foreign = {}}
+      rawset(e, "columns", t.columns)
+      rawset(e, "types", t.types)
+      rawset(e, "foreign", t.foreign)
+      rawset(e, "relations", {})
+      rawset(e, "reverse", {})
+    end
+    for _, e in pairs(entities) do
+      for column, target_table in pairs(rawget(e, "foreign")) do
+        local target = by_table[target_table]
+        if target then
+          local relation = column:gsub("_id$", "")
+          rawget(e, "relations")[relation] = {entity = rawget(target, "name"), key = column}
+          -- The other way: unit.registrations, registration.sheets… (first one of a name wins).
+          local reverse = rawget(target, "reverse")
+          if reverse[rawget(e, "name")] == nil then
+            reverse[rawget(e, "name")] = {entity = rawget(e, "name"), key = column}
+          end
         end
       end
     end
+    -- registration.subject: the person or the collective.
+    rawget(entities.registrations, "relations").subject = {
+      entity = "people", key = "person_id",
+      load = function(r)
+        if rawget(r, "person_id") then return (Query.of(entities.people):get(r.person_id)) end
+        if rawget(r, "collective_id") then return (Query.of(entities.collectives):get(r.collective_id)) end
+        return nil
+      end,
+    }
+    for name, e in pairs(entities) do
+      setmetatable(e, details)
+      rawset(e, "meta", Rows.metatable(e, S.methods[name]))
+    end
   end
-  -- registration.subject: the person or the collective.
-  rawget(entities.registrations, "relations").subject = {
-    entity = "people", key = "person_id",
-    load = function(r)
-      if rawget(r, "person_id") then return (Query.of(entities.people):get(r.person_id)) end
-      if rawget(r, "collective_id") then return (Query.of(entities.collectives):get(r.collective_id)) end
-      return nil
-    end,
-  }
-  for name, e in pairs(entities) do
-    setmetatable(e, nil)
-    e.meta = Rows.metatable(e, S.methods[name])
-  end
+  if with_details then load_details() end
 end
 S.load_schema = load_schema
 
