@@ -373,6 +373,18 @@ public struct LuaStack {
     if status != LUA_OK { throw LuaError(status: status, popping: self) }
   }
 
+  /// Compiles `bytes` as a chunk named `name` and pushes the function, on this thread (a Swift
+  /// function called from a coroutine loads on the coroutine's stack).
+  ///
+  /// - Throws: `LuaError.syntax` with Lua's message.
+  public func load(bytes: UnsafeRawBufferPointer, name: String, mode: String = "bt")
+    throws(LuaError)
+  {
+    let status = luaL_loadbufferx(
+      L, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count, name, mode)
+    if status != LUA_OK { throw LuaError(status: status, popping: self) }
+  }
+
   /// Describes the error value at `index` as `lua.c` would: a string as it is, an object with
   /// `__tostring` by that, anything else as `(error object is a X value)`.
   public func describeError(at index: Int32) -> String {

@@ -78,9 +78,7 @@ public final class LuaState {
   public func load(bytes: UnsafeRawBufferPointer, name: String, mode: String = "bt")
     throws(LuaError)
   {
-    let status = luaL_loadbufferx(
-      L, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count, name, mode)
-    if status != LUA_OK { throw LuaError(status: status, popping: stack) }
+    try stack.load(bytes: bytes, name: name, mode: mode)
   }
 
   /// Compiles the file at `path` (stdin when nil), skipping a first `#` line as `lua` does,

@@ -19,7 +19,14 @@ extension RegistryBinding {
     let base = L.top
     defer { L.top = base }
     L.rawGet(LuaStack.registryIndex, "sangtao.namespace")
-    guard L.type(at: -1) == .table, L.rawGet(-1, "tabulate") == .function else { return nil }
+    guard L.type(at: -1) == .table else { return nil }
+    if L.rawGet(-1, "tabulate") != .function {  // present.lua loads on first use
+      L.pop()
+      guard L.rawGet(-1, "need") == .function else { return nil }
+      L.push("present")
+      try L.call(arguments: 1, results: 0, traceback: false)
+      guard L.rawGet(-1, "tabulate") == .function else { return nil }
+    }
     context.thread = L
     L.pushValue(at: value)
     L.push(maxRows)

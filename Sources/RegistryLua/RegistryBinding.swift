@@ -31,12 +31,12 @@ public final class RegistryBinding {
     self.context = context
   }
 
-  /// The bundled Lua files, in load order.
-  static let luaFiles = [
-    "prelude", "resultset", "query", "group", "rows", "registry", "scoring", "remind", "present",
-    "report",
-    "help",
-  ]
+  /// The bundled Lua files every state loads, in order.
+  static let luaFiles = ["prelude", "resultset", "query", "rows", "registry"]
+
+  /// The bundled Lua files loaded on first use (see `S.need` in prelude.lua): a script that
+  /// only queries does not parse reports, reminders or help.
+  static let lazyLuaFiles = ["group", "scoring", "present", "remind", "report", "help"]
 
   /// Defines the globals. Nothing is read from the registry until the first query.
   ///
@@ -55,14 +55,55 @@ public final class RegistryBinding {
     stack.pushValue(at: namespace)
     stack.rawSet(LuaStack.registryIndex, "sangtao.namespace")
     for name in RegistryBinding.luaFiles {
-      try load(name)
-      stack.pushValue(at: namespace)
-      do {
-        try stack.call(arguments: 1, results: 0)
-      } catch {
-        throw RegistryLuaError.bundledCode(name: name + ".lua", reason: error.description)
-      }
+      try run(name, namespace: namespace)
     }
+  }
+
+  /// Loads every file that would otherwise load on first use: the console does it at start, so
+  /// that TAB completion sees all of the API.
+  public func loadEverything() throws {
+    let stack = lua.stack
+    let base = stack.top
+    defer { stack.top = base }
+    stack.rawGet(LuaStack.registryIndex, "sangtao.namespace")
+    guard stack.rawGet(-1, "need") == .function else { return }
+    let need = stack.top
+    for name in RegistryBinding.lazyLuaFiles {
+      stack.pushValue(at: need)
+      stack.push(name)
+      try stack.call(arguments: 1, results: 0, traceback: false)
+    }
+  }
+
+  /// Runs the bundled file `name.lua` with the namespace at `namespace`.
+  private func run(_ name: String, namespace: Int32) throws {
+    let stack = lua.stack
+    try load(name)
+    stack.pushValue(at: namespace)
+    do {
+      try stack.call(arguments: 1, results: 0)
+    } catch {
+      throw RegistryLuaError.bundledCode(name: name + ".lua", reason: error.description)
+    }
+  }
+
+  /// `core.load_bundled(name)`: runs a lazily loaded bundled file (called by `S.need`).
+  private func loadBundled(_ L: LuaStack) throws -> Int32 {
+    let name = try L.string(1)
+    guard RegistryBinding.lazyLuaFiles.contains(name) else {
+      throw LuaCallError.argument(1, "no bundled file '\(name)'")
+    }
+    L.rawGet(LuaStack.registryIndex, "sangtao.namespace")
+    let namespace = L.top
+    guard let source = BundledLua.source(name) else {
+      throw RegistryLuaError.bundledCode(name: name + ".lua", reason: "not found")
+    }
+    try source.withUnsafeBytes { bytes in
+      try L.load(bytes: bytes, name: "=sangtao:" + name + ".lua", mode: "t")
+    }
+    L.pushValue(at: namespace)
+    try L.call(arguments: 1, results: 0, traceback: false)
+    return 0
   }
 
   /// Compiles the bundled file `name.lua` and pushes its function.
@@ -108,6 +149,7 @@ public final class RegistryBinding {
     }
     add("message") { _ in { L in try RegistryBinding.message(L) } }
     add("help_text") { _ in { L in try RegistryBinding.helpText(L) } }
+    add("load_bundled") { [unowned self] _ in { try self.loadBundled($0) } }
     add("define_aggregate") { [unowned self] _ in { try self.defineAggregate($0) } }
     add("define_function") { [unowned self] _ in { try self.defineFunction($0) } }
     add("temporary_aggregate") { [unowned self] _ in { try self.temporaryAggregate($0) } }

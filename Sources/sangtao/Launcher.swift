@@ -216,6 +216,7 @@ struct Launcher {
     repl.terminalWidth = { Environment.terminalWidth() }
     if let binding = session.binding {
       do {
+        try binding.loadEverything()
         try binding.loadSchema()
       } catch {
         session.message(String(describing: error))

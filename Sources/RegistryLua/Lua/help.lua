@@ -2,6 +2,8 @@
 -- language. It prints and returns nothing, as in a script; at the prompt it reads the same.
 
 local S = ...
+-- help() describes everything: what loads on first use loads now.
+for _, file in ipairs({"group", "scoring", "remind", "report"}) do S.need(file) end
 local core, Query, ResultSet = S.core, S.Query, S.ResultSet
 local type, pairs, ipairs, getmetatable, rawget, tostring = type, pairs, ipairs, getmetatable, rawget, tostring
 

@@ -26,3 +26,27 @@ core.null = setmetatable({}, {
 
 S.entities = {}
 S.aggregates = {}
+
+-- Bundled files that not every script needs load on first use: S.need(name) runs one once.
+-- A lazy global is a stand-in that loads its file when first indexed or called, then the
+-- file's own global replaces it. The console loads everything at start (TAB sees it all).
+local loaded = {}
+function S.need(name)
+  if not loaded[name] then
+    loaded[name] = true
+    core.load_bundled(name)
+  end
+end
+
+function S.lazy_global(name, file)
+  _G[name] = setmetatable({}, {
+    __name = "sangtao.lazy",
+    __index = function(_, key) S.need(file); return _G[name][key] end,
+    __newindex = function(_, key, value) S.need(file); _G[name][key] = value end,
+    __call = function(_, ...) S.need(file); return _G[name](...) end,
+  })
+end
+
+-- Methods of queries, result sets and rows that live in lazy files: name -> file.
+S.lazy_methods = {}
+S.lazy_row_methods = {}

@@ -474,6 +474,11 @@ end
 Query.__index = function(q, key)
   local m = Query[key]
   if m ~= nil then return m end
+  local file = S.lazy_methods[key]
+  if file then
+    S.need(file)
+    return Query[key]
+  end
   if math.type(key) == "integer" or (type(key) == "string" and key:match("^%u")) then
     return (q:get(key))
   end

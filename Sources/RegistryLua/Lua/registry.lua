@@ -339,3 +339,15 @@ function campaign(year)
   if c == nil then return nil, messages.not_found("campaigns", year) end
   return c
 end
+
+-- What loads on first use (see S.need in prelude.lua).
+S.lazy_methods.group = "group"
+S.lazy_methods.agg = "group"
+S.lazy_methods.results = "scoring"
+S.lazy_methods.checks = "scoring"
+S.lazy_row_methods.registrations = {result = "scoring", checks = "scoring"}
+S.lazy_global("scoring", "scoring")
+S.lazy_global("rubric", "scoring")
+S.lazy_global("remind", "remind")
+S.lazy_global("report", "report")
+S.lazy_global("help", "help")

@@ -18,6 +18,7 @@
 -- RegistryLua's ReportReader turns the report into Render's ReportDocument.
 
 local S = ...
+S.need("present")  -- tables show what the console shows
 local core, Query, ResultSet, messages = S.core, S.Query, S.ResultSet, S.messages
 
 local type, pairs, ipairs, getmetatable, setmetatable, tostring, select, rawget =

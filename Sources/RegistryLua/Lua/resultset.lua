@@ -12,7 +12,14 @@ local type, pairs, ipairs, error, setmetatable, getmetatable, tostring =
 local sort, concat = table.sort, table.concat
 
 local ResultSet = {__name = "sangtao.ResultSet"}
-ResultSet.__index = ResultSet
+ResultSet.__index = function(_, key)
+  local m = ResultSet[key]
+  if m == nil and S.lazy_methods[key] then
+    S.need(S.lazy_methods[key])
+    m = ResultSet[key]
+  end
+  return m
+end
 
 -- What a result set knows besides its rows, kept aside so that the array stays an array.
 local info = setmetatable({}, {__mode = "k"})

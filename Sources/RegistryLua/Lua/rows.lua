@@ -76,6 +76,11 @@ function Rows.metatable(entity, methods)
     end
     local m = methods[key] or common[key]
     if m ~= nil then return m end
+    local lazy = S.lazy_row_methods[entity.name]
+    if lazy and lazy[key] then
+      S.need(lazy[key])
+      return methods[key]
+    end
     local v = entity.virtual[key]
     if v and v.scalar then
       -- A computed field (year, score…): one query, then kept in the row.
