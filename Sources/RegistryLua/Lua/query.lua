@@ -269,7 +269,8 @@ function Query:offset(n)
   return derive(self, {_offset = n})
 end
 
---- Only these fields in each row (faster streaming): q:select("code", "title").
+--- Only these fields in each row (faster streaming): q:select("code", "title"). The rows are
+--- partial: select "id" as well to update them or follow relations back to them.
 function Query:select(...)
   local e = self._entity
   local list = {}
@@ -296,16 +297,15 @@ end
 
 Query._where_clause = where_clause
 
--- The select list: all columns, or the chosen ones (the id always comes along).
+-- The select list: all columns, or exactly the chosen ones (a streaming loop pays for every
+-- column it reads; select "id" too for rows that change themselves or follow relations back).
 local function select_list(q)
   local e = q._entity
   if not q._select then return e.table .. ".*" end
-  local items, has_id = {}, false
+  local items = {}
   for _, s in ipairs(q._select) do
-    if s.name == "id" then has_id = true end
     items[#items + 1] = s.expr == e.table .. "." .. s.name and s.expr or (s.expr .. " AS " .. s.name)
   end
-  if not has_id then insert(items, 1, e.table .. ".id") end
   return concat(items, ", ")
 end
 
