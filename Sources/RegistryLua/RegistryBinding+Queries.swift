@@ -12,17 +12,8 @@ extension RegistryBinding {
     let statement = try context.statement(sql)
     defer { sqlite3_reset(statement) }
     try context.bind(statement, from: L, at: 2, argument: 2)
-    let meta: Int32 = L.type(at: 3) == .table ? 3 : 0
-    pushColumnKeys(L, statement)  // keys
-    let keys = L.top
-    L.newTable()  // rows
-    var count = 0
-    while try context.step(statement) {
-      L.pushRow(statement: statement, keys: keys, metatable: meta)
-      count += 1
-      L.rawSet(-2, count)
-    }
-    L.remove(at: keys)
+    try pushAllRows(L, statement, metatable: L.type(at: 3) == .table ? 3 : 0)
+    L.remove(at: -2)  // the column names
     return 1
   }
 
@@ -95,19 +86,23 @@ extension RegistryBinding {
     defer { sqlite3_reset(statement) }
     if sqlite3_stmt_readonly(statement) == 0 { throw RegistryLuaError.writeInSQL }
     try context.bind(statement, from: L, at: 2, argument: 2)
-    let meta: Int32 = L.type(at: 3) == .table ? 3 : 0
+    try pushAllRows(L, statement, metatable: L.type(at: 3) == .table ? 3 : 0)
+    L.insert(at: -2)  // rows, column names
+    return 2
+  }
+
+  /// Pushes the column names of `statement`, then the array of all its rows (each with the
+  /// metatable at `metatable`, 0 for none).
+  private func pushAllRows(_ L: LuaStack, _ statement: OpaquePointer, metatable: Int32) throws {
     pushColumnKeys(L, statement)
     let keys = L.top
     L.newTable()
     var count = 0
     while try context.step(statement) {
-      L.pushRow(statement: statement, keys: keys, metatable: meta)
+      L.pushRow(statement: statement, keys: keys, metatable: metatable)
       count += 1
       L.rawSet(-2, count)
     }
-    L.pushValue(at: keys)
-    L.remove(at: keys)
-    return 2  // rows, columns
   }
 
   /// Pushes the array of `statement`'s column names.
