@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "shim.h"
@@ -52,15 +53,22 @@ void luashim_request_interrupt(lua_State *L, const char *reason) {
 
 const char *luashim_interrupt_reason(lua_State *L) { return shim_global(L)->reason; }
 
-void luashim_clear_interrupt(lua_State *L) {
-  ShimGlobal *g = shim_global(L);
+void shim_clear_interrupt(ShimGlobal *g) {
   /*
-  ** Every coroutine hooked by the interrupt was being resumed, so the pending error has killed
-  ** it; only the main thread lives on with the hook.
+  ** A coroutine hooked by the interrupt is dead (the error went through it) or is still being
+  ** resumed below the code that caught the error (limits.run); those and the main thread lose
+  ** the hook. A hook the user set with debug.sethook is left alone.
   */
-  lua_sethook(g->main, NULL, 0, 0);
+  if (lua_gethook(g->main) == interrupt_hook) lua_sethook(g->main, NULL, 0, 0);
+  int n = g->nrunning;
+  for (int i = 0; i < n && i < SHIM_MAXRUNNING; i++) {
+    lua_State *co = g->running[i];
+    if (co != NULL && lua_gethook(co) == interrupt_hook) lua_sethook(co, NULL, 0, 0);
+  }
   g->reason = NULL;
 }
+
+void luashim_clear_interrupt(lua_State *L) { shim_clear_interrupt(shim_global(L)); }
 
 void luashim_set_interrupt_callback(lua_State *L, luashim_InterruptCallback cb, void *context) {
   ShimGlobal *g = shim_global(L);
@@ -124,30 +132,48 @@ int luashim_take_prompt_signal(void) {
 
 int luashim_prompt_signal_fd(void) { return prompt_pipe[0]; }
 
-static const char *const TIMEOUT = "timeout";
+const char *const SHIM_TIMEOUT = "timeout";
 
 static void on_sigalrm(int sig) {
   (void)sig;
   lua_State *L = alarm_target;
-  if (L != NULL) luashim_request_interrupt(L, TIMEOUT);
+  if (L != NULL) luashim_request_interrupt(L, SHIM_TIMEOUT);
 }
 
-void luashim_set_timeout(lua_State *L, double seconds) {
+double shim_now(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+/*
+** ** One interval timer serves every deadline: it is set for the earliest one in force
+** ** (g->deadline), and whoever changes that deadline calls this again.
+*/
+void shim_arm_deadline(lua_State *L) {
+  ShimGlobal *g = shim_global(L);
   struct itimerval timer;
   memset(&timer, 0, sizeof timer);
-  if (seconds > 0) {
+  if (g->deadline > 0) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = on_sigalrm;
     sigaction(SIGALRM, &sa, NULL);
-    alarm_target = L;
-    timer.it_value.tv_sec = (time_t)seconds;
-    timer.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
+    alarm_target = g->main;
+    double left = g->deadline - shim_now();
+    if (left < 1e-6) left = 1e-6; /* passed already: interrupt at once */
+    timer.it_value.tv_sec = (time_t)left;
+    timer.it_value.tv_usec = (suseconds_t)((left - (double)(time_t)left) * 1e6);
     if (timer.it_value.tv_sec == 0 && timer.it_value.tv_usec == 0) timer.it_value.tv_usec = 1;
   }
   setitimer(ITIMER_REAL, &timer, NULL); /* all zero: disarmed */
-  if (seconds <= 0) alarm_target = NULL;
+  if (g->deadline <= 0) alarm_target = NULL;
+}
+
+void luashim_set_timeout(lua_State *L, double seconds) {
+  shim_global(L)->deadline = seconds > 0 ? shim_now() + seconds : 0;
+  shim_arm_deadline(L);
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -37,8 +37,29 @@ typedef struct ShimGlobal {
   /* chunks whose name starts with this are the host's own: errors point past them */
   char hidden_prefix[32];
   void *volatile on_interrupt_context;
+  /* time limits: the earliest deadline in force (CLOCK_MONOTONIC seconds; 0: none) */
+  double deadline;
+  /* the sandbox, when one is in force (sandbox.c) */
+  struct ShimSandbox *sandbox;
 } ShimGlobal;
 
 ShimGlobal *shim_global(lua_State *L);
+
+/* The reason a deadline interrupts with. */
+extern const char *const SHIM_TIMEOUT;
+
+/* Seconds on the monotonic clock. */
+double shim_now(void);
+
+/* Arms the process's interval timer for g->deadline (disarms when 0); interrupts at once when
+** the deadline has passed. */
+void shim_arm_deadline(lua_State *L);
+
+/* Removes the interrupt hook from the main thread and from every coroutine still being
+** resumed, and forgets the pending interrupt. */
+void shim_clear_interrupt(ShimGlobal *g);
+
+/* Frees the sandbox record (at close). */
+void shim_free_sandbox(ShimGlobal *g);
 
 #endif

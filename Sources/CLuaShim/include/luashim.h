@@ -189,6 +189,36 @@ void luashim_set_timeout(lua_State *L, double seconds);
 int luashim_track_coroutines(lua_State *L);
 
 /* ---------------------------------------------------------------------------------------------
+** Limits and the sandbox
+** ------------------------------------------------------------------------------------------ */
+
+/*
+** ** Reads a size: "256M", "1.5G", "512K", "64MB", "4096" (binary multiples). Returns 1 and
+** ** sets `bytes`, or 0 when `text` is not a size.
+*/
+int luashim_parse_size(const char *text, size_t *bytes);
+
+/*
+** ** Defines the global `limits` (limits.run, limits.get; also package.loaded.limits). The
+** ** function on top (popped) gives messages: message("timeout", seconds) -> text. Returns a
+** ** Lua status.
+*/
+int luashim_open_limits(lua_State *L);
+
+/*
+** ** Puts the state in the sandbox (see sandbox.c for what it removes and checks): files may
+** ** be read under `read_roots`, written under `write_root`, never the `denied` ones. The
+** ** function on top (popped) gives messages: message(key, subject) -> text, for the keys
+** ** "read" and "write" (subject: the path) and "disabled" (subject: the function). Returns a
+** ** Lua status (the message on top on failure).
+*/
+int luashim_sandbox(lua_State *L, const char *const *read_roots, int nread, const char *write_root,
+                    const char *const *denied, int ndenied);
+
+/* ** Whether the sandbox (if any) lets `path` be read (write = 0) or written (write = 1). */
+int luashim_sandbox_allows(lua_State *L, const char *path, int write);
+
+/* ---------------------------------------------------------------------------------------------
 ** Rows
 ** ------------------------------------------------------------------------------------------ */
 
