@@ -21,6 +21,8 @@ public enum RegistryError: LocalizedFailure, Equatable {
   case schemaTooNew(path: String, found: Int, supported: Int)
   case needsUpgrade(path: String, found: Int, supported: Int)
   case readOnly(path: String)
+  /// Another program held the write lock for all of `seconds`; nothing was written.
+  case busy(path: String, seconds: Double)
 
   // Lifecycle
   case illegalTransition(
@@ -84,6 +86,9 @@ public enum RegistryError: LocalizedFailure, Equatable {
     case .readOnly(let path):
       return Message.registryReadOnly(
         ["path": path, "action": Message.actionWrite(in: language)], in: language)
+    case .busy(let path, let seconds):
+      return Message.registryBusy(
+        ["path": path, "seconds": RegistryError.seconds(seconds)], in: language)
 
     case .illegalTransition(let code, let from, let to, let expected):
       return Message.lifecycleIllegal(
@@ -234,6 +239,11 @@ public enum RegistryError: LocalizedFailure, Equatable {
   }
 
   /// Fails with ``readOnly(path:)`` when `db` was opened read-only.
+  /// `seconds` as people write them: `30`, `0.5`.
+  public static func seconds(_ seconds: Double) -> String {
+    seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : String(seconds)
+  }
+
   static func checkWritable(_ db: Database) throws {
     if db.configuration.readonly {
       let path = try String.fetchOne(
