@@ -82,6 +82,8 @@ extension Message {
       db.value(sql, …)  một giá trị
       db.tx(fn)         chạy fn trong một giao dịch: ghi tất cả hoặc không gì cả
       db.func(name, fn) hàm Lua dùng được trong SQL
+      db.backup(tệp)    sao lưu trực tuyến vào tệp (trọn vẹn hoặc không có gì)
+      limits.run({memory = "64M", seconds = 5}, fn, …)   chạy fn trong giới hạn bộ nhớ, thời gian
       db.null           giá trị NULL;  db.path, db.read_only, db.actor (người ghi nhật ký)
       aggregate(name, fn | {init, step, final})   phép tổng hợp dùng trong agg{} và SQL
       campaign(2023)    đợt đăng ký của năm;  campaign(2023):deadlines()
@@ -91,6 +93,8 @@ extension Message {
       db.value(sql, …)  one value
       db.tx(fn)         runs fn in a transaction: everything is written or nothing
       db.func(name, fn) a Lua function usable in SQL
+      db.backup(file)   an online backup to file (whole or nothing)
+      limits.run({memory = "64M", seconds = 5}, fn, …)   runs fn within memory and time limits
       db.null           the NULL value;  db.path, db.read_only, db.actor (who the audit names)
       aggregate(name, fn | {init, step, final})   an aggregate for agg{} and SQL
       campaign(2023)    the campaign of a year;  campaign(2023):deadlines()

@@ -115,6 +115,7 @@ public final class RegistryBinding {
     add("delete") { [unowned self] _ in { try self.delete($0) } }
     add("transition") { [unowned self] _ in { try self.transition($0) } }
     add("tx") { [unowned self] _ in { try self.transaction($0) } }
+    add("backup") { [unowned self] _ in { try self.backupFunction($0) } }
     add("set_actor") { [unowned self] _ in
       { L in
         self.actorOverride = try L.optionalString(1)
@@ -139,8 +140,15 @@ public final class RegistryBinding {
   /// interrupts (Ctrl-C, time limits) stop a running statement too.
   private func connectionOpened(_ context: RegistryContext) {
     for function in sqlFunctions { function.register(on: context) }
+    // SQLite's interrupt flag stays up until no statement is active: raise it only while a
+    // statement runs, which it then stops; otherwise the next step checks the interrupt.
     lua.setInterruptCallback(
-      { connection in sqlite3_interrupt(OpaquePointer(connection)) },
-      context: context.connection.map { UnsafeMutableRawPointer($0) })
+      { gate in
+        guard let gate = gate?.assumingMemoryBound(to: InterruptGate.self).pointee,
+          gate.depth > 0, let connection = gate.connection
+        else { return }
+        sqlite3_interrupt(connection)
+      },
+      context: UnsafeMutableRawPointer(context.stepping))
   }
 }

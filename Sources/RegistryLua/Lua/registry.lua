@@ -232,6 +232,11 @@ db = setmetatable({
     if type(fn) ~= "function" then error(messages.bad_argument(1, "tx", "function", type(fn)), 2) end
     return core.tx(fn, ...)
   end,
+  --- Copies the registry to path with SQLite's online backup (whole or not at all): db.backup("sao-luu.sqlite").
+  backup = function(path)
+    if type(path) ~= "string" then error(messages.bad_argument(1, "backup", "string", type(path)), 2) end
+    return core.backup(path)
+  end,
   --- Registers a Lua function for SQL: db.func("bonus", function(x) return x * 1.1 end).
   func = function(name, fn)
     if type(name) ~= "string" then error(messages.bad_argument(1, "func", "string", type(name)), 2) end
