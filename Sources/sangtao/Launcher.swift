@@ -36,6 +36,16 @@ struct Launcher {
       StandardStreams.write(Versions.text + "\n")
       return EXIT_SUCCESS
     }
+    let safety: SafetyOptions
+    do {
+      safety = try SafetyOptions(invocation)
+    } catch {
+      let text = Message.badOptionValue([
+        "value": error.value, "option": error.option, "expected": error.expected(),
+      ])
+      StandardStreams.write("\(invocation.programName): \(text)\n", to: StandardStreams.error)
+      return EXIT_FAILURE
+    }
     let lua: LuaState
     do {
       lua = try LuaState(ignoreEnvironment: invocation.ignoreEnvironment)
@@ -45,16 +55,25 @@ struct Launcher {
     }
     let session = Session(lua: lua, programName: invocation.programName)
     do {
-      try installRegistry(invocation, session)
+      try installRegistry(invocation, session, safety)
+      try applyLimits(safety, session)
+      if invocation.sandbox {
+        try enterSandbox(
+          invocation, session, registryPath: session.binding?.context.source.path ?? "")
+      }
     } catch {
       session.message(String(describing: error))
       return EXIT_FAILURE
     }
-    return runMain(invocation, session) ? EXIT_SUCCESS : EXIT_FAILURE
+    // The cap comes last: setting up is the host's, only user code counts against it.
+    if let memory = safety.memory { lua.memoryLimit = memory }
+    return runMain(invocation, session, safety) ? EXIT_SUCCESS : EXIT_FAILURE
   }
 
   /// `lua.c`'s pmain after the state exists; false when anything failed.
-  private func runMain(_ invocation: Invocation, _ session: Session) -> Bool {
+  private func runMain(_ invocation: Invocation, _ session: Session, _ safety: SafetyOptions)
+    -> Bool
+  {
     if invocation.showVersion { StandardStreams.write(Versions.lua + "\n") }
     createArgumentTable(invocation, session.lua.stack)
     if !invocation.ignoreEnvironment, !runInit(session) { return false }
@@ -75,11 +94,11 @@ struct Launcher {
     }
     if invocation.scriptIndex != nil, !runScript(invocation, session) { return false }
     if invocation.interactive {
-      runREPL(session)
+      runREPL(session, safety)
     } else if invocation.scriptIndex == nil && !invocation.hasExecute && !invocation.showVersion {
       if isatty(STDIN_FILENO) != 0 {
         StandardStreams.write(Versions.lua + "\n")
-        runREPL(session)
+        runREPL(session, safety)
       } else {
         do {
           try session.runFile(nil)
@@ -95,11 +114,14 @@ struct Launcher {
   /// Installs the registry API. A registry named on the command line (`--db`, `--demo`) or by
   /// `$SANGTAO_DB` opens now, so that a wrong path is said at once; the default one opens on
   /// first use, so that plain Lua scripts never touch it.
-  private func installRegistry(_ invocation: Invocation, _ session: Session) throws {
+  private func installRegistry(
+    _ invocation: Invocation, _ session: Session, _ safety: SafetyOptions
+  ) throws {
     let source = RegistrySources.source(for: invocation, environment: environment)
     let binding = RegistryBinding(lua: session.lua, context: RegistryContext(source: source.source))
     session.binding = binding
     try binding.install()
+    binding.context.busyTimeout = safety.wait
     if source.isExplicit { _ = try binding.context.registry() }
   }
 
@@ -146,7 +168,7 @@ struct Launcher {
       module = String(spec[spec.index(after: equals)...])
     }
     do {
-      try session.lua.require(module, as: global)
+      try session.guarded { () throws(LuaError) in try session.lua.require(module, as: global) }
       return true
     } catch {
       session.report(error)
@@ -158,7 +180,7 @@ struct Launcher {
   private func runScript(_ invocation: Invocation, _ session: Session) -> Bool {
     let stack = session.lua.stack
     do {
-      try session.lua.loadFile(invocation.scriptPath)
+      try session.lua.loadFile(invocation.scriptPath, mode: session.chunkMode)
       let extra = invocation.arguments.dropFirst((invocation.scriptIndex ?? 0) + 1)
       for argument in extra { stack.push(argument) }
       try session.call(arguments: Int32(extra.count), results: LuaStack.allResults)
@@ -170,7 +192,9 @@ struct Launcher {
     }
   }
 
-  private func runREPL(_ session: Session) {
+  private func runREPL(_ session: Session, _ safety: SafetyOptions) {
+    // A line that asks for all the memory gets "not enough memory", not the machine's swap.
+    if safety.memory == nil { session.lua.memoryLimit = SafetyOptions.defaultConsoleMemory }
     session.lua.catchInterrupts()
     defer { LuaState.releaseInterrupts() }
     let reader: LineReader

@@ -9,15 +9,18 @@ enum RegistrySources {
   static func source(for invocation: Invocation, environment: Environment)
     -> (source: RegistryContext.Source, isExplicit: Bool)
   {
-    let readOnly = invocation.readOnly
+    // A sandboxed script only reads the registry, unless --write says otherwise.
+    let readOnly = invocation.readOnly || (invocation.sandbox && !invocation.allowWrites)
     if invocation.demo {
       let directory = Environment.dataDirectory(environment)
       let path = directory + "/demo.sqlite"
       return (
-        RegistryContext.Source(path: path, readOnly: readOnly) {
-          _ = Environment.makeDirectories(directory)
-          return try Registry.open(path: path, readOnly: readOnly)
-        }, true
+        RegistryContext.Source(
+          path: path, readOnly: readOnly,
+          openWith: { busy in
+            _ = Environment.makeDirectories(directory)
+            return try Registry.open(path: path, readOnly: readOnly, busy: busy)
+          }), true
       )
     }
     if let path = invocation.databasePath ?? environment.variables["SANGTAO_DB"], !path.isEmpty {
@@ -26,10 +29,12 @@ enum RegistrySources {
     let directory = Environment.dataDirectory(environment)
     let path = directory + "/registry.sqlite"
     return (
-      RegistryContext.Source(path: path, readOnly: readOnly) {
-        _ = Environment.makeDirectories(directory)
-        return try Registry.open(path: path, readOnly: readOnly)
-      }, false
+      RegistryContext.Source(
+        path: path, readOnly: readOnly,
+        openWith: { busy in
+          _ = Environment.makeDirectories(directory)
+          return try Registry.open(path: path, readOnly: readOnly, busy: busy)
+        }), false
     )
   }
 }
