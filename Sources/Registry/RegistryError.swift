@@ -41,6 +41,9 @@ public enum RegistryError: LocalizedFailure, Equatable {
   case missingValue(entity: String, key: String, column: String)
   case invalidValue(entity: String, key: String, column: String, value: String, allowed: [String])
   case invalidNumber(entity: String, key: String, column: String, value: String)
+  /// A text with a NUL character, which SQLite tools and bindings cut short: refused, never
+  /// stored truncated.
+  case nulInText(entity: String, key: String, column: String)
   case invalidDate(
     entity: String, key: String, column: String, value: String, failure: Day.ParseFailure)
   case unknownReference(
@@ -205,6 +208,10 @@ public enum RegistryError: LocalizedFailure, Equatable {
           "entity": EntityNames.label(entity, in: language), "key": key, "first": first,
           "firstValue": firstValue, "second": second, "secondValue": secondValue,
         ], in: language)
+    case .nulInText(let entity, let key, let column):
+      return Message.recordNulInText(
+        ["entity": EntityNames.label(entity, in: language), "key": key, "column": column],
+        in: language)
     case .constraint(let entity, let key, let detail):
       return Message.recordConstraint(
         ["entity": EntityNames.label(entity, in: language), "key": key, "detail": detail],
