@@ -8,6 +8,7 @@
 */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
@@ -155,6 +156,10 @@ void shim_arm_deadline(lua_State *L) {
   struct itimerval timer;
   memset(&timer, 0, sizeof timer);
   if (g->deadline > 0) {
+    sigset_t alarm; /* a host started with SIGALRM blocked would never see its deadline */
+    sigemptyset(&alarm);
+    sigaddset(&alarm, SIGALRM);
+    pthread_sigmask(SIG_UNBLOCK, &alarm, NULL);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
