@@ -45,7 +45,7 @@ static int function_gc(lua_State *L) {
 ** ** own bundled code (chunk names starting with the hidden prefix), so that an error raised by
 ** ** a host function called through bundled Lua points at the user's line. [-0, +1, m]
 */
-static void where_user(lua_State *L) {
+void shim_where_user(lua_State *L) {
   ShimGlobal *g = shim_global(L);
   size_t prefix = strlen(g->hidden_prefix);
   lua_Debug ar;
@@ -70,7 +70,7 @@ void luashim_set_hidden_prefix(lua_State *L, const char *prefix) {
 static int raise_for(lua_State *L, int code) {
   switch (code) {
     case LUASHIM_RAISE_WHERE: /* message */
-      where_user(L);          /* message, where */
+      shim_where_user(L);     /* message, where */
       lua_insert(L, -2);      /* where, message */
       lua_concat(L, 2);       /* where..message */
       return lua_error(L);

@@ -48,8 +48,9 @@ void luashim_request_interrupt(lua_State *L, const char *reason) {
     lua_State *co = g->running[i];
     if (co != NULL) lua_sethook(co, interrupt_hook, HOOK_MASK, 1);
   }
+  __atomic_thread_fence(__ATOMIC_SEQ_CST); /* the reason is out before the mark is read */
   luashim_InterruptCallback cb = g->on_interrupt;
-  if (cb != NULL) cb(g->on_interrupt_context);
+  if (cb != NULL && g->sql_stepping > 0) cb(g->on_interrupt_context);
 }
 
 const char *luashim_interrupt_reason(lua_State *L) { return shim_global(L)->reason; }

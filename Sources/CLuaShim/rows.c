@@ -9,9 +9,9 @@
 
 #include "shim.h"
 
-void luashim_pushcolumn(lua_State *L, void *stmt, int col) {
-  sqlite3_stmt *s = (sqlite3_stmt *)stmt;
-  switch (sqlite3_column_type(s, col)) {
+/* Pushes column `col` of `s`, whose type is `type` (asked once by the caller). */
+static void push_typed(lua_State *L, sqlite3_stmt *s, int col, int type) {
+  switch (type) {
     case SQLITE_INTEGER:
       lua_pushinteger(L, (lua_Integer)sqlite3_column_int64(s, col));
       break;
@@ -33,6 +33,11 @@ void luashim_pushcolumn(lua_State *L, void *stmt, int col) {
   }
 }
 
+void luashim_pushcolumn(lua_State *L, void *stmt, int col) {
+  sqlite3_stmt *s = (sqlite3_stmt *)stmt;
+  push_typed(L, s, col, sqlite3_column_type(s, col));
+}
+
 void luashim_pushrow(lua_State *L, void *stmt, int keys, int meta) {
   sqlite3_stmt *s = (sqlite3_stmt *)stmt;
   int n = sqlite3_column_count(s);
@@ -40,16 +45,117 @@ void luashim_pushrow(lua_State *L, void *stmt, int keys, int meta) {
   if (meta != 0) meta = lua_absindex(L, meta);
   lua_createtable(L, 0, n); /* row */
   for (int i = 0; i < n; i++) {
-    if (sqlite3_column_type(s, i) == SQLITE_NULL) continue; /* absent, never a hole */
-    if (lua_rawgeti(L, keys, i + 1) != LUA_TSTRING) {        /* row, key */
+    int type = sqlite3_column_type(s, i);
+    if (type == SQLITE_NULL) continue;                /* absent, never a hole */
+    if (lua_rawgeti(L, keys, i + 1) != LUA_TSTRING) { /* row, key */
       lua_pop(L, 1);
       continue;
     }
-    luashim_pushcolumn(L, stmt, i); /* row, key, value */
-    lua_rawset(L, -3);              /* row */
+    push_typed(L, s, i, type); /* row, key, value */
+    lua_rawset(L, -3);         /* row */
   }
   if (meta != 0) {
     lua_pushvalue(L, meta);
     lua_setmetatable(L, -2);
   }
 }
+
+/*
+** ** sqlite3_step, marked as running for the interrupt callback. SQLite's interrupt flag stays
+** ** up until no statement is active, so it is raised only while a step runs (which it then
+** ** stops); the flag is set before the mark is read in the signal handler, and read here after
+** ** the mark is set, so an interrupt either stops the step or keeps it from starting.
+*/
+int luashim_step(lua_State *L, void *stmt) {
+  ShimGlobal *g = shim_global(L);
+  g->sql_stepping++;
+  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+  int rc = g->reason != NULL ? SQLITE_INTERRUPT : sqlite3_step((sqlite3_stmt *)stmt);
+  g->sql_stepping--;
+  return rc;
+}
+
+/* ---------------------------------------------------------------------------------------------
+** Steppers: streaming rows with no host frame per row
+** ------------------------------------------------------------------------------------------ */
+
+/* The statement a stepper owns; finalized at the end of the rows, on error, or by __gc. */
+typedef struct Stepper {
+  sqlite3_stmt *stmt;
+} Stepper;
+
+static const char *const STEPPER_META = "luashim.stepper";
+
+static void stepper_finish(Stepper *s) {
+  if (s->stmt != NULL) {
+    sqlite3_finalize(s->stmt);
+    s->stmt = NULL;
+  }
+}
+
+static int stepper_gc(lua_State *L) {
+  stepper_finish((Stepper *)lua_touserdata(L, 1));
+  return 0;
+}
+
+/*
+** ** One call, one row (nil at the end). Upvalues: 1 the Stepper, 2 the column keys, 3 the row
+** ** metatable or nil, 4 the prefix of SQL error messages, 5 the message of an interrupt.
+*/
+static int stepper_call(lua_State *L) {
+  Stepper *s = (Stepper *)lua_touserdata(L, lua_upvalueindex(1));
+  if (s->stmt == NULL) return 0; /* the rows have ended */
+  ShimGlobal *g = shim_global(L);
+  if (g->reason != NULL) { /* sqlite3_interrupt misses statements not yet running */
+    stepper_finish(s);
+    shim_where_user(L);
+    lua_pushvalue(L, lua_upvalueindex(5));
+    lua_concat(L, 2);
+    return lua_error(L);
+  }
+  int rc = luashim_step(L, s->stmt);
+  if (rc == SQLITE_ROW) {
+    g->rows_stepped++;
+    int meta = lua_type(L, lua_upvalueindex(3)) == LUA_TTABLE ? lua_upvalueindex(3) : 0;
+    luashim_pushrow(L, s->stmt, lua_upvalueindex(2), meta);
+    return 1;
+  }
+  if (rc == SQLITE_DONE) {
+    stepper_finish(s);
+    return 0;
+  }
+  shim_where_user(L); /* where */
+  if (rc == SQLITE_INTERRUPT) {
+    lua_pushvalue(L, lua_upvalueindex(5)); /* where, message */
+  } else {
+    lua_pushvalue(L, lua_upvalueindex(4));                     /* where, prefix */
+    lua_pushstring(L, sqlite3_errmsg(sqlite3_db_handle(s->stmt))); /* where, prefix, message */
+    lua_concat(L, 2);
+  }
+  stepper_finish(s);
+  lua_concat(L, 2);
+  return lua_error(L);
+}
+
+void luashim_pushstepper(lua_State *L, void *stmt, int keys, int meta, const char *error_prefix,
+                         const char *interrupted) {
+  keys = lua_absindex(L, keys);
+  if (meta != 0) meta = lua_absindex(L, meta);
+  Stepper *s = (Stepper *)lua_newuserdatauv(L, sizeof(Stepper), 0); /* ud */
+  s->stmt = (sqlite3_stmt *)stmt;
+  if (luaL_newmetatable(L, STEPPER_META)) {
+    lua_pushcfunction(L, stepper_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_setmetatable(L, -2);
+  lua_pushvalue(L, keys); /* ud, keys */
+  if (meta != 0)
+    lua_pushvalue(L, meta);
+  else
+    lua_pushnil(L);                /* ud, keys, meta */
+  lua_pushstring(L, error_prefix); /* ud, keys, meta, prefix */
+  lua_pushstring(L, interrupted);  /* ud, keys, meta, prefix, interrupted */
+  lua_pushcclosure(L, stepper_call, 5);
+}
+
+size_t luashim_rows_stepped(lua_State *L) { return shim_global(L)->rows_stepped; }

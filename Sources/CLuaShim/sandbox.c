@@ -291,8 +291,26 @@ static void disable(lua_State *L, int message_index, const char *field, const ch
   lua_setfield(L, -2, field);
 }
 
+static const char *const MESSAGE_KEY = "sangtao.sandbox.message";
+
+int luashim_sandbox_refuses(lua_State *L, const char *key, const char *subject) {
+  const ShimSandbox *s = shim_global(L)->sandbox;
+  if (s == NULL) return 0;
+  if (strcmp(key, "disabled") != 0 && allows(s, subject, strcmp(key, "write") == 0)) return 0;
+  lua_getfield(L, LUA_REGISTRYINDEX, MESSAGE_KEY); /* message */
+  lua_pushstring(L, key);
+  lua_pushstring(L, subject);
+  if (luashim_pcall(L, 2, 1, 0) != LUA_OK || !lua_isstring(L, -1)) { /* text | error */
+    lua_pop(L, 1);
+    lua_pushfstring(L, "%s: refused by the sandbox", subject);
+  }
+  return 1;
+}
+
 static int enter_sandbox(lua_State *L) { /* message */
   const int M = 1;
+  lua_pushvalue(L, M);
+  lua_setfield(L, LUA_REGISTRYINDEX, MESSAGE_KEY); /* for host functions: refuses() */
   lua_pushglobaltable(L); /* message, _G */
   replace(L, M, "load", s_load);
   replace(L, M, "loadfile", s_loadfile);

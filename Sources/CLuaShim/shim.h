@@ -36,7 +36,11 @@ typedef struct ShimGlobal {
   luashim_InterruptCallback volatile on_interrupt;
   /* chunks whose name starts with this are the host's own: errors point past them */
   char hidden_prefix[32];
+  /* rows stepped by C steppers (luashim_pushstepper), for the console's .timer */
+  size_t rows_stepped;
   void *volatile on_interrupt_context;
+  /* statements being stepped through luashim_step: only then is SQLite interrupted */
+  volatile sig_atomic_t sql_stepping;
   /* time limits: the earliest deadline in force (CLOCK_MONOTONIC seconds; 0: none) */
   double deadline;
   /* the sandbox, when one is in force (sandbox.c) */
@@ -61,5 +65,7 @@ void shim_clear_interrupt(ShimGlobal *g);
 
 /* Frees the sandbox record (at close). */
 void shim_free_sandbox(ShimGlobal *g);
+/* luaL_where for host functions: the first caller outside the host's own chunks. */
+void shim_where_user(lua_State *L);
 
 #endif

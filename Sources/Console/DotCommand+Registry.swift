@@ -28,6 +28,33 @@ extension DotCommandTable {
         try repl.session.call(arguments: 1, results: 1)
         repl.printResults(from: stack.top)
       },
+      DotCommand(
+        name: "import", usage: ".import FILE COLLECTION [--dry-run]", summary: .helpImport,
+        details: .helpImportDetails, arity: 2...3
+      ) { repl, words, _ in
+        let dryRun = words.count == 3 && words[2] == "--dry-run"
+        if words.count == 3 && !dryRun {
+          throw DotCommandError.invalidArgument(
+            command: ".import", argument: words[2], expected: "--dry-run")
+        }
+        let table = try binding.tableName(words[1])
+        for line in try binding.importCSV(path: words[0], into: table, dryRun: dryRun) {
+          repl.session.output.line(line)
+        }
+      },
+      DotCommand(
+        name: "export", usage: ".export COLLECTION FILE [--plain]", summary: .helpExport,
+        arity: 2...3
+      ) { repl, words, _ in
+        let plain = words.count == 3 && words[2] == "--plain"
+        if words.count == 3 && !plain {
+          throw DotCommandError.invalidArgument(
+            command: ".export", argument: words[2], expected: "--plain")
+        }
+        let count = try binding.exportCSV(
+          table: try binding.tableName(words[0]), to: words[1], plain: plain)
+        repl.session.output.line(Message.exportDone(["count": count, "path": words[1]]))
+      },
       DotCommand(name: "backup", usage: ".backup FILE", summary: .helpBackup, arity: 1...1) {
         repl, words, _ in
         try binding.backup(to: words[0])

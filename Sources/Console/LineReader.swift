@@ -34,11 +34,21 @@ extension LineReader {
 public final class PlainLineReader: LineReader {
   private let stream: UnsafeMutablePointer<FILE>
   private let showsPrompt: Bool
+  private let echoes: Bool
 
   /// A reader of `stream` (stdin by default).
-  public init(stream: UnsafeMutablePointer<FILE> = StandardStreams.input, showsPrompt: Bool) {
+  ///
+  /// - Parameters:
+  ///   - showsPrompt: write the prompt before each line.
+  ///   - echoes: write each line read after its prompt, as a terminal would show it, so that
+  ///     a piped session reads as a transcript (`--echo`, as sqlite3's `-echo`).
+  public init(
+    stream: UnsafeMutablePointer<FILE> = StandardStreams.input, showsPrompt: Bool,
+    echoes: Bool = false
+  ) {
     self.stream = stream
     self.showsPrompt = showsPrompt
+    self.echoes = echoes
   }
 
   public var isInteractive: Bool { showsPrompt }
@@ -63,7 +73,9 @@ public final class PlainLineReader: LineReader {
       bytes.append(UInt8(c))
     }
     if bytes.last == 13 { bytes.removeLast() }
-    return .line(String(decoding: bytes, as: UTF8.self))
+    let line = String(decoding: bytes, as: UTF8.self)
+    if echoes { StandardStreams.write(line + "\n") }
+    return .line(line)
   }
 
   public func addHistory(_ entry: String) {}

@@ -162,17 +162,7 @@ public final class REPL {
     stack.pushValue(at: first)
     stack.setGlobal("_")
     let width = session.output.isTerminal ? terminalWidth() : nil
-    let printer = ValuePrinter(width: width ?? 100)
-    var texts: [String] = []
-    for index in first...last {
-      if let text = session.presenters.lazy.compactMap({
-        $0.present(stack, at: index, width: width, mode: self.session.mode)
-      }).first {
-        texts.append(text)
-      } else {
-        texts.append(printer.describe(stack, at: index))
-      }
-    }
+    let texts = (first...last).map { session.describe(stack, at: $0, width: width) }
     let oneLine = texts.allSatisfy { !$0.contains("\n") }
     session.output.line(texts.joined(separator: oneLine ? "\t" : "\n"))
     session.output.resultWritten()

@@ -40,6 +40,10 @@ public final class RegistryPresenter: ValuePresenter {
     case (.card(let table), _), (.table(let table), _):
       text = (TableMode(rawValue: mode.rawValue) ?? .box).render(table, options: options)
     }
-    return text.hasSuffix("\n") ? String(text.dropLast()) : text
+    var trimmed = Substring(text)
+    while let last = trimmed.last, last == "\n" || last == "\r" || last == "\r\n" {
+      trimmed = trimmed.dropLast()
+    }
+    return String(trimmed)
   }
 }

@@ -145,8 +145,17 @@ public final class Session {
   // MARK: Reporting
 
   /// Prints an error as `lua.c` does: `progname: message` and the traceback, on stderr.
+  ///
+  /// Frames of sangtao's own bundled Lua (`sangtao:query.lua…`) are left out: they say nothing
+  /// to the analyst, and a plain Lua script never has them, so `lua.c`'s output is unchanged.
   public func report(_ error: LuaError) {
-    message(error.description)
+    guard case .runtime(let text, let traceback) = error, !traceback.isEmpty else {
+      return message(error.description)
+    }
+    let frames = traceback.split(separator: "\n", omittingEmptySubsequences: false).filter {
+      !$0.drop(while: { $0 == "\t" }).hasPrefix("sangtao:")
+    }
+    message(text + "\n" + frames.joined(separator: "\n"))
   }
 
   /// Prints a message on stderr with the program name, as `lua.c`'s l_message.

@@ -47,6 +47,33 @@ extension LuaState {
   public func setTimeout(seconds: Double) { luashim_set_timeout(L, seconds) }
 }
 
+extension LuaState {
+  /// A cheap, copyable way to ask whether an interrupt is pending, for host code that checks
+  /// on every row (no reference counting on that path).
+  public var interruptProbe: LuaInterruptProbe { LuaInterruptProbe(L) }
+}
+
+/// Whether an interrupt is pending on a state; valid while the state lives.
+public struct LuaInterruptProbe {
+  private let L: OpaquePointer
+
+  init(_ L: OpaquePointer) {
+    self.L = L
+  }
+
+  /// Whether an interrupt (Ctrl-C, a time limit) is pending.
+  @inline(__always)
+  public var isPending: Bool { luashim_interrupt_reason(L) != nil }
+
+  /// `sqlite3_step` on `statement`, stopped by an interrupt that comes meanwhile (through the
+  /// interrupt callback, e.g. `sqlite3_interrupt`); `SQLITE_INTERRUPT` at once when one is
+  /// pending.
+  @inline(__always)
+  public func step(_ statement: OpaquePointer) -> Int32 {
+    luashim_step(L, UnsafeMutableRawPointer(statement))
+  }
+}
+
 /// Process-wide interrupt state (signals are per process).
 public enum LuaInterrupts {
   /// Whether Ctrl-C arrived while no Lua code ran (at the prompt), clearing the mark.

@@ -61,7 +61,6 @@ extension LuaState {
     }
     if status != LUA_OK { throw LuaError(status: status, popping: stack) }
     isSandboxed = true
-    sandboxMessage = message
   }
 
   /// Whether the sandbox, if any, lets a host function read or write the file at `path`. Host
@@ -70,14 +69,35 @@ extension LuaState {
     luashim_sandbox_allows(L, path, write ? 1 : 0) != 0
   }
 
-  /// For a host function about to open `path`: throws the sandbox's refusal (raised in Lua
-  /// with the caller's position) unless the sandbox, if any, allows it.
+  /// For a host function about to open `path`: see `LuaStack.checkFileAccess`.
+  public func checkFileAccess(_ path: String, write: Bool) throws(LuaCallError) {
+    try stack.checkFileAccess(path, write: write)
+  }
+}
+
+extension LuaStack {
+  /// For a host function about to open `path` (`db.backup`, `db.export`, a report, reminder
+  /// files): throws the sandbox's refusal, raised in Lua with the caller's position, unless
+  /// the sandbox, if any, allows it.
   ///
   /// - Throws: `LuaCallError.message` with the sandbox's words.
   public func checkFileAccess(_ path: String, write: Bool) throws(LuaCallError) {
-    guard !sandboxAllows(path, write: write) else { return }
-    let refusal: LuaSandboxRefusal = write ? .write(path) : .read(path)
-    throw .message(sandboxMessage?(refusal) ?? "\(path): refused by the sandbox")
+    try checkSandbox(write ? "write" : "read", path)
+  }
+
+  /// For a host function about to do what the sandbox forbids (run a program): throws the
+  /// sandbox's refusal naming `name` when a sandbox is in force.
+  ///
+  /// - Throws: `LuaCallError.message` with the sandbox's words.
+  public func checkSandboxAllows(_ name: String) throws(LuaCallError) {
+    try checkSandbox("disabled", name)
+  }
+
+  private func checkSandbox(_ key: String, _ subject: String) throws(LuaCallError) {
+    guard luashim_sandbox_refuses(L, key, subject) != 0 else { return }
+    let text = toString(-1) ?? subject
+    pop()
+    throw .message(text)
   }
 }
 

@@ -17,8 +17,6 @@ public final class LuaState {
   public let stack: LuaStack
   /// Whether `enterSandbox` has put the state in a sandbox.
   public internal(set) var isSandboxed = false
-  /// The sandbox's words for a refusal, once in a sandbox.
-  var sandboxMessage: ((LuaSandboxRefusal) -> String)?
 
   /// Creates a state, opens the standard libraries (unless `libraries` is false) and makes
   /// coroutines reachable by interrupts. Uses Lua's generational collector, as `lua.c`.

@@ -77,3 +77,23 @@ extension Message {
     vi: "giá trị '{value}' không hợp lệ cho {option}: cần {expected}",
     en: "invalid value '{value}' for {option}: expected {expected}")
 }
+
+// The console's banner.
+extension Message {
+  public static let bannerRegistry = Message(
+    vi: "Sổ đăng ký {name}: {registrations} đăng ký, năm {years}, {size} — {path}",
+    en: "Registry {name}: {registrations} registrations, years {years}, {size} — {path}")
+  public static let bannerNoRegistry = Message(
+    vi: "Chưa mở được sổ đăng ký {path}", en: "The registry {path} is not open")
+  public static let bannerHelp = Message(
+    vi: "Gõ .help để xem lệnh, help() để xem API Lua; TAB gợi ý, Ctrl-C dừng, Ctrl-D thoát.",
+    en:
+      "Type .help for commands, help() for the Lua API; TAB completes, Ctrl-C stops, Ctrl-D leaves."
+  )
+}
+
+extension Message {
+  public static let generateExists = Message(
+    vi: "{path} đã có: --generate chỉ tạo tệp mới",
+    en: "{path} exists: --generate only makes new files")
+}

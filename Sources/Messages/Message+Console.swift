@@ -72,3 +72,30 @@ extension Message {
   public static let backupDone = Message(
     vi: "đã sao lưu vào {path}", en: "backed up to {path}")
 }
+
+// CSV in the console.
+extension Message {
+  public static let helpImport = Message(
+    vi: "nhập tệp CSV vào một tập hợp: tất cả hoặc không gì cả (--dry-run: chỉ cho biết sẽ đổi gì)",
+    en:
+      "import a CSV file into a collection, all or nothing (--dry-run: only say what would change)")
+  public static let helpImportDetails = Message(
+    vi: """
+      Tiêu đề cột bằng tiếng Việt ("Họ và tên", "Đơn vị", "Tên mô hình", "Ngày tiếp nhận"…)
+      hoặc tiếng Anh; đơn vị và người theo mã hoặc tên (không phân biệt dấu); ngày dd/mm/yyyy
+      hoặc yyyy-mm-dd. Mọi lỗi được báo cùng lúc kèm dòng và cột; nhập lại cùng tệp không đổi gì.
+      Ví dụ: .import dang-ky-2023.csv registrations --dry-run
+      """,
+    en: """
+      Headers in Vietnamese ("Họ và tên", "Đơn vị", "Tên mô hình", "Ngày tiếp nhận"…) or
+      English; units and people by code or name (accents optional); dates dd/mm/yyyy or
+      yyyy-mm-dd. Every error is reported at once with its line and column; importing the same
+      file again changes nothing.
+      Example: .import registrations-2023.csv registrations --dry-run
+      """)
+  public static let helpExport = Message(
+    vi: "xuất một tập hợp ra tệp CSV mở được bằng Excel (--plain: không BOM, xuống dòng LF)",
+    en: "export a collection as a CSV file Excel opens (--plain: no BOM, LF line ends)")
+  public static let exportDone = Message(
+    vi: "đã xuất {count} dòng vào {path}", en: "exported {count} rows to {path}")
+}

@@ -13,8 +13,10 @@ extension Message {
         registrations:where{year = 2023}:group("unit"):agg{n = "count", mean = "avg(score)"}
         r = registrations["DK-2023-017"]; r.unit.name; r:days_late()
         db.sql("select code, title from registrations where received_on > ?", "2023-03-28")
+        remind.due("2023-03-14"); remind.run{channel = "files"}   nhắc việc theo các hạn
       Xem thêm: help(registrations), help(registrations:where{}), help(r), help(db),
-        help("query"), help("rows"), help(aggregate). Lệnh console: .help
+        help("query"), help("rows"), help(aggregate), help(remind), help(report).
+        Lệnh console: .help
       """,
     en: """
       sangtao — the registry of new models and creative approaches, in Lua 5.4.
@@ -27,8 +29,10 @@ extension Message {
         registrations:where{year = 2023}:group("unit"):agg{n = "count", mean = "avg(score)"}
         r = registrations["DK-2023-017"]; r.unit.name; r:days_late()
         db.sql("select code, title from registrations where received_on > ?", "2023-03-28")
+        remind.due("2023-03-14"); remind.run{channel = "files"}   reminders of the deadlines
       See also: help(registrations), help(registrations:where{}), help(r), help(db),
-        help("query"), help("rows"), help(aggregate). Console commands: .help
+        help("query"), help("rows"), help(aggregate), help(remind), help(report).
+        Console commands: .help
       """)
   public static let helpQuery = Message(
     vi: """
@@ -85,6 +89,7 @@ extension Message {
       db.backup(tệp)    sao lưu trực tuyến vào tệp (trọn vẹn hoặc không có gì)
       limits.run({memory = "64M", seconds = 5}, fn, …)   chạy fn trong giới hạn bộ nhớ, thời gian
       db.null           giá trị NULL;  db.path, db.read_only, db.actor (người ghi nhật ký)
+      db.lang           ngôn ngữ hiện tại ("vi", "en");  db.labels("registrations", "field")
       aggregate(name, fn | {init, step, final})   phép tổng hợp dùng trong agg{} và SQL
       campaign(2023)    đợt đăng ký của năm;  campaign(2023):deadlines()
       """,
@@ -96,6 +101,7 @@ extension Message {
       db.backup(file)   an online backup to file (whole or nothing)
       limits.run({memory = "64M", seconds = 5}, fn, …)   runs fn within memory and time limits
       db.null           the NULL value;  db.path, db.read_only, db.actor (who the audit names)
+      db.lang           the current language ("vi", "en");  db.labels("registrations", "field")
       aggregate(name, fn | {init, step, final})   an aggregate for agg{} and SQL
       campaign(2023)    the campaign of a year;  campaign(2023):deadlines()
       """)
@@ -110,6 +116,6 @@ extension Message {
   /// The help topics `help("name")` knows, by name.
   public static let helpTopics: [String: Message] = [
     "query": .helpQuery, "queries": .helpQuery, "rows": .helpRows, "row": .helpRows,
-    "db": .helpDB, "overview": .helpOverview,
+    "db": .helpDB, "overview": .helpOverview, "report": .helpReport, "reports": .helpReport,
   ]
 }

@@ -264,3 +264,163 @@ extension Message {
   public static let managedByGrassroots = Message(
     vi: "Cấp ủy cơ sở quản lý", en: "managed by the grassroots committee")
 }
+
+extension Message {
+  // MARK: Demo registry
+
+  public static let demoProgress = Message(
+    vi: "Đang tạo sổ đăng ký mẫu – {what}: {done}/{total}",
+    en: "Making the demo registry – {what}: {done}/{total}")
+  public static let demoPhasePeople = Message(vi: "đơn vị và đảng viên", en: "units and members")
+  public static let demoPhaseRatings = Message(vi: "xếp loại", en: "ratings")
+  public static let demoPhaseRegistrations = Message(vi: "đăng ký", en: "registrations")
+  public static let demoPhaseBlocks = Message(vi: "khối dữ liệu mở rộng", en: "scale blocks")
+}
+
+extension Message {
+  // MARK: Scoring
+
+  public static let scoringEmptyRubric = Message(
+    vi: "bộ tiêu chí năm {year} không có tiêu chí nào", en: "the {year} rubric has no criteria")
+  public static let scoringDuplicateCriterion = Message(
+    vi: "bộ tiêu chí năm {year}: tiêu chí {criterion} xuất hiện hai lần",
+    en: "the {year} rubric: criterion {criterion} appears twice")
+  public static let scoringBadMaximum = Message(
+    vi: "bộ tiêu chí năm {year}: điểm tối đa của {criterion} phải lớn hơn 0",
+    en: "the {year} rubric: the maximum of {criterion} must be above 0")
+  public static let scoringBadBand = Message(
+    vi:
+      "bộ tiêu chí năm {year}: khung '{label}' của {criterion} ({min}–{max}) phải nằm trong 0–{criterionMax}",
+    en:
+      "the {year} rubric: band '{label}' of {criterion} ({min}–{max}) must lie within 0–{criterionMax}"
+  )
+  public static let scoringOverlappingBands = Message(
+    vi: "bộ tiêu chí năm {year}: các khung '{first}' và '{second}' của {criterion} chồng lên nhau",
+    en: "the {year} rubric: bands '{first}' and '{second}' of {criterion} overlap")
+  public static let scoringNoRubric = Message(
+    vi: "năm {year} chưa có bộ tiêu chí chấm điểm", en: "there is no rubric for {year}")
+  public static let scoringRubricInUse = Message(
+    vi: "bộ tiêu chí năm {year} đã dùng cho {sheets} phiếu chấm",
+    en: "the {year} rubric is used by {sheets} score sheets")
+  public static let scoringNotAMember = Message(
+    vi: "{member} không phải thành viên Tổ thẩm định năm {year}",
+    en: "{member} is not a member of the {year} appraisal team")
+  public static let scoringOwnUnit = Message(
+    vi: "{member} không được chấm {registration}: đăng ký của chính đơn vị mình ({unit})",
+    en: "{member} may not score {registration}: it comes from the member's own unit ({unit})")
+  public static let scoringNotReported = Message(
+    vi:
+      "phiếu chấm của {member} cho {registration}: đăng ký đang ở trạng thái {status}, chưa có báo cáo kết quả để chấm",
+    en:
+      "score sheet of {member} for {registration}: it is {status}, with no results report to score")
+  public static let scoringAlreadyScored = Message(
+    vi: "{member} đã có phiếu chấm cho {registration}",
+    en: "{member} already has a score sheet for {registration}")
+  public static let scoringUnknownCriterion = Message(
+    vi: "phiếu chấm của {member} cho {registration}: không có tiêu chí {criterion} (có: {known})",
+    en: "score sheet of {member} for {registration}: no criterion {criterion} (there are: {known})")
+  public static let scoringMissingCriterion = Message(
+    vi: "phiếu chấm của {member} cho {registration}: thiếu điểm {criterion}",
+    en: "score sheet of {member} for {registration}: {criterion} has no points")
+  public static let scoringAboveMaximum = Message(
+    vi:
+      "phiếu chấm của {member} cho {registration}: {criterion} được {points} điểm, quá tối đa {max}",
+    en:
+      "score sheet of {member} for {registration}: {criterion} has {points} points, more than its {max}"
+  )
+  public static let scoringNegative = Message(
+    vi: "phiếu chấm của {member} cho {registration}: {criterion} không được âm ({points})",
+    en: "score sheet of {member} for {registration}: {criterion} cannot be negative ({points})")
+  public static let scoringOutsideBands = Message(
+    vi:
+      "phiếu chấm của {member} cho {registration}: {points} điểm {criterion} không thuộc khung nào ({bands})",
+    en:
+      "score sheet of {member} for {registration}: {points} points for {criterion} fall in no band ({bands})"
+  )
+}
+
+extension Message {
+  // MARK: CSV
+
+  public static let csvCannotRead = Message(
+    vi: "không đọc được tệp: {reason}", en: "cannot read the file: {reason}")
+  public static let csvNotUTF8 = Message(
+    vi: "tệp không phải UTF-8; trong Excel hãy lưu bằng “CSV UTF-8 (Comma delimited) (*.csv)”",
+    en: "the file is not UTF-8; in Excel, save it as “CSV UTF-8 (Comma delimited) (*.csv)”")
+  public static let csvEmpty = Message(
+    vi: "tệp trống: cần một dòng tiêu đề rồi mỗi dòng một bản ghi",
+    en: "the file is empty: it needs a header line, then one line per record")
+  public static let csvUnknownHeader = Message(
+    vi: "không biết cột '{header}'{suggestion}; các cột nhận được: {known}",
+    en: "unknown column '{header}'{suggestion}; the columns are: {known}")
+  public static let csvDuplicateHeader = Message(
+    vi: "cột '{header}' đã có ở cột {first}; hãy xóa một cột",
+    en: "column '{header}' already appears as column {first}; remove one of them")
+  public static let csvMissingHeader = Message(
+    vi: "thiếu cột '{header}'; hãy thêm cột này vào dòng tiêu đề",
+    en: "column '{header}' is missing; add it to the header line")
+  public static let csvNotImportable = Message(
+    vi: "bảng này chỉ xuất ra được, không nhập vào",
+    en: "this table can be exported, not imported")
+  public static let csvCellCount = Message(
+    vi:
+      "dòng có {count} ô, dòng tiêu đề có {expected}; ô có dấu phẩy, dấu chấm phẩy hoặc xuống dòng phải nằm trong dấu ngoặc kép",
+    en:
+      "the line has {count} cells, the header has {expected}; a cell holding a comma, a semicolon or a line break must be in double quotes"
+  )
+  public static let csvDuplicateRow = Message(
+    vi: "dòng này cùng một bản ghi với dòng {first}; hãy bỏ một trong hai dòng",
+    en: "this line is about the same record as line {first}; remove one of them")
+  public static let csvFailed = Message(
+    vi: "không nhập {file}: {count} lỗi, chưa thay đổi gì",
+    en: "{file} was not imported: {count} errors, nothing changed")
+  public static let csvSummary = Message(
+    vi: "{file}: thêm {inserted}, sửa {updated}, giữ nguyên {unchanged}",
+    en: "{file}: {inserted} added, {updated} changed, {unchanged} unchanged")
+  public static let csvDryRun = Message(
+    vi: "{summary} (chạy thử, chưa ghi gì)", en: "{summary} (dry run, nothing written)")
+  public static let csvChangeInsert = Message(
+    vi: "dòng {line}: thêm {key}", en: "line {line}: add {key}")
+  public static let csvChangeUpdate = Message(
+    vi: "dòng {line}: sửa {key}: {columns}", en: "line {line}: change {key}: {columns}")
+  public static let csvProgress = Message(
+    vi: "Đang nhập {file}: {done}/{total} dòng", en: "Importing {file}: {done}/{total} lines")
+}
+
+extension Message {
+  // MARK: Eligibility checks
+
+  public static let checkPassed = Message(
+    vi: "{code}: đạt kiểm tra {check}", en: "{code}: {check} passed")
+  public static let checkNoRating = Message(vi: "chưa xếp loại", en: "no rating")
+  public static let checkFiveYears = Message(
+    vi: "{code}: nhóm 5 năm liền cần HTXS các năm {from}–{to}; {years}",
+    en: "{code}: the five-year group needs HTXS in {from}–{to}; {years}")
+  public static let checkNoReport = Message(
+    vi: "{code} được đề nghị HTXS nhưng chưa có báo cáo kết quả (hạn {deadline})",
+    en: "{code} is proposed for HTXS but has no results report (due {deadline})")
+  public static let checkLateReport = Message(
+    vi: "{code}: báo cáo kết quả nộp ngày {date}, muộn {days} ngày so với hạn {deadline}",
+    en: "{code}: the results report came on {date}, {days} days after the deadline {deadline}")
+  public static let checkNoResult = Message(
+    vi:
+      "{code} được đề nghị HTXS nhưng chưa có kết quả thẩm định trước {deadline}: {sheets} phiếu hợp lệ, cần {quorum}",
+    en:
+      "{code} is proposed for HTXS but has no appraisal result by {deadline}: {sheets} valid sheets, {quorum} needed"
+  )
+  public static let checkSeveralActive = Message(
+    vi: "{code}: {subject} có {count} đăng ký còn hiệu lực trong năm {year}: {codes}",
+    en: "{code}: {subject} has {count} active registrations for {year}: {codes}")
+  public static let checkOverQuota = Message(
+    vi:
+      "{code}: {unit} đề nghị {proposals} đảng viên HTXS, vượt chỉ tiêu {quota} ({percent} % của {htt} đảng viên HTT năm {year})",
+    en:
+      "{code}: {unit} proposes {proposals} members for HTXS, over its quota of {quota} ({percent} % of {htt} rated HTT in {year})"
+  )
+  public static let checkReuse = Message(
+    vi: "{code} có thể trùng với {other} ({year}, {unit}): “{title}” (giống {similarity} %)",
+    en: "{code} may re-use {other} ({year}, {unit}): “{title}” ({similarity} % alike)")
+  public static let checkNoHead = Message(
+    vi: "{code}: tập thể {collective} chưa có người đứng đầu",
+    en: "{code}: the collective {collective} names no head")
+}

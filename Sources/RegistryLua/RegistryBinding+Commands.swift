@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import Glibc
 import LuaBridge
 import Registry
@@ -78,7 +79,7 @@ extension RegistryBinding {
   }
 
   /// Collection names and tables, as the Lua globals define them.
-  private func collectionNames() throws -> [(name: String, table: String)] {
+  func collectionNames() throws -> [(name: String, table: String)] {
     let L = lua.stack
     let base = L.top
     defer { L.top = base }
@@ -141,5 +142,39 @@ enum Backup {
       fsync(handle)
       close(handle)
     }
+  }
+}
+
+/// What the banner says of a registry.
+public struct RegistrySummary {
+  public let name: String
+  public let path: String
+  public let registrations: Int
+  public let years: String
+  public let size: String
+}
+
+extension RegistryBinding {
+  /// The version of the SQLite library in use.
+  public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+
+  /// The registry's name, size and contents, for the banner.
+  public func summary() throws -> RegistrySummary {
+    let registry = try context.registry()
+    let (count, first, last) = try registry.queue.inDatabase { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM registrations") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT min(year) FROM campaigns"),
+        try Int.fetchOne(db, sql: "SELECT max(year) FROM campaigns")
+      )
+    }
+    var info = stat()
+    let bytes = stat(registry.path, &info) == 0 ? Int(info.st_size) : 0
+    let years = first.map { first in last.map { $0 == first ? "\(first)" : "\(first)–\($0)" } ?? ""
+    }
+    let name = registry.path.split(separator: "/").last.map(String.init) ?? registry.path
+    return RegistrySummary(
+      name: name, path: registry.path, registrations: count, years: years ?? "—",
+      size: bytes >= 1_048_576 ? "\(bytes / 1_048_576) MB" : "\(max(1, bytes / 1024)) KB")
   }
 }

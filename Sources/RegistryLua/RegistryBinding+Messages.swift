@@ -10,7 +10,10 @@ extension RegistryBinding {
     if L.top >= 2 {
       for index in 2...L.top { arguments.append(try L.tostring(index)) }
     }
-    guard let message = Message.luaCatalog[key] else {
+    guard
+      let message = Message.luaCatalog[key] ?? Message.reminderLuaCatalog[key]
+        ?? Message.reportLuaCatalog[key]
+    else {
       L.push(([key] + arguments).joined(separator: " "))
       return 1
     }
@@ -33,7 +36,7 @@ extension RegistryBinding {
     case "methods": L.push(Message.helpMethods())
     case "unknown": L.push(Message.helpUnknown(["what": argument(2)]))
     default:
-      if let message = Message.helpTopics[topic] {
+      if let message = Message.helpTopics[topic] ?? Message.reminderHelpTopics[topic] {
         L.push(message())
       } else {
         L.push(Message.helpUnknown(["what": "\"" + topic + "\""]))

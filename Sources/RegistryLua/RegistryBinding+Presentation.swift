@@ -25,7 +25,20 @@ extension RegistryBinding {
     L.push(maxRows)
     try L.call(arguments: 2, results: 1, traceback: false)
     guard L.type(at: -1) == .table else { return nil }
-    let result = L.top
+    let table = Presentation.table(L, tabulation: L.top)
+    let kind = L.rawGet(-1, "kind") == .string ? L.toString(-1) : nil
+    return kind == "card" ? .card(table) : .table(table)
+  }
+}
+
+extension Presentation {
+  /// The table of a tabulation at `index` (`{columns = {...}, rows = {{...}}, total = n}`, as
+  /// `S.tabulate` makes it, and as reports keep their tables): names, cells read by
+  /// `cell(_:at:)`, kinds inferred from the cells. The stack is left as it was.
+  static func table(_ L: LuaStack, tabulation index: Int32) -> Table {
+    let result = L.absolute(index)
+    let base = L.top
+    defer { L.top = base }
     L.rawGet(result, "columns")
     let names = (try? L.read(-1, as: [String].self)) ?? []
     L.pop()
@@ -47,13 +60,9 @@ extension RegistryBinding {
     L.rawGet(result, "total")
     let total = L.toInteger(-1).map(Int.init)
     L.pop()
-    let kind = L.rawGet(result, "kind") == .string ? L.toString(-1) : nil
-    let table = Table(names: names, rows: rows, totalRowCount: total)
-    return kind == "card" ? .card(table) : .table(table)
+    return Table(names: names, rows: rows, totalRowCount: total)
   }
-}
 
-extension Presentation {
   /// A Lua value as a table cell.
   static func cell(_ L: LuaStack, at index: Int32) -> Cell {
     switch L.type(at: index) {

@@ -26,41 +26,25 @@ extension RegistryBinding {
     return 1
   }
 
-  /// `core.iterate(sql, params, meta)`: a stepper and its state for streaming: each
-  /// `step(state)` returns the next row (nil at the end), reading a statement of its own, in
-  /// constant memory whatever the number of rows. The state is the array of column names with
-  /// the row metatable at index 0.
+  /// `core.iterate(sql, params, meta)`: a stepper returning one row per call (nil at the
+  /// end), in constant memory whatever the number of rows. The statement is prepared and bound
+  /// here; stepping runs in C (CLuaShim's stepper) with no Swift frame per row.
   func iterate(_ L: LuaStack) throws -> Int32 {
     let context = self.context
     context.thread = L
     let sql = try L.string(1)
     let statement = try context.statement(sql, cached: false)
-    let cursor = Cursor(statement)
-    try context.bind(statement, from: L, at: 2, argument: 2)
-    L.push { [unowned context] L in
-      guard let statement = cursor.statement else { return 0 }
-      context.thread = L
-      let more: Bool
-      do {
-        more = try context.step(statement)
-      } catch {
-        cursor.finish()
-        throw error
-      }
-      guard more else {
-        cursor.finish()
-        return 0
-      }
-      let hasMeta = L.rawGet(1, 0) == .table  // the row metatable, kept at state[0]
-      L.pushRow(statement: statement, keys: 1, metatable: hasMeta ? L.top : 0)
-      return 1
+    do {
+      try context.bind(statement, from: L, at: 2, argument: 2)
+    } catch {
+      sqlite3_finalize(statement)
+      throw error
     }
     pushColumnKeys(L, statement)
-    if L.type(at: 3) == .table {
-      L.pushValue(at: 3)
-      L.rawSet(-2, 0)
-    }
-    return 2
+    L.pushStepper(
+      statement: statement, keys: L.top, metatable: L.type(at: 3) == .table ? 3 : 0,
+      errorPrefix: Message.sqlFailed(["message": ""]), interrupted: Message.sqlInterrupted())
+    return 1
   }
 
   /// `core.scalar(sql, params)`: the first column of the first row, or nil.
@@ -138,25 +122,5 @@ extension RegistryBinding {
       }
       L.rawSet(-2, Int(index) + 1)
     }
-  }
-}
-
-/// A statement owned by one streaming iterator: finalized when the rows end, when stepping
-/// fails, or when Lua collects the iterator.
-final class Cursor {
-  private(set) var statement: OpaquePointer?
-
-  init(_ statement: OpaquePointer) {
-    self.statement = statement
-  }
-
-  /// Finalizes the statement (the iterator is done).
-  func finish() {
-    if let statement { sqlite3_finalize(statement) }
-    statement = nil
-  }
-
-  deinit {
-    if let statement { sqlite3_finalize(statement) }
   }
 }

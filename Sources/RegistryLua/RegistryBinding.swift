@@ -5,7 +5,7 @@ import Messages
 import Registry
 
 /// Installs the registry in a Lua state: the collections (`registrations`, `units`…), `db`,
-/// `aggregate`, `help`, and the core functions the bundled Lua code is written on.
+/// `aggregate`, `report`, `help`, and the core functions the bundled Lua code is written on.
 ///
 ///     let binding = RegistryBinding(lua: lua, context: RegistryContext(source: source))
 ///     try binding.install()
@@ -33,7 +33,8 @@ public final class RegistryBinding {
 
   /// The bundled Lua files, in load order.
   static let luaFiles = [
-    "prelude", "resultset", "query", "group", "rows", "registry", "present", "help",
+    "prelude", "resultset", "query", "group", "rows", "registry", "remind", "present", "report",
+    "help",
   ]
 
   /// Defines the globals. Nothing is read from the registry until the first query.
@@ -45,7 +46,7 @@ public final class RegistryBinding {
     defer { stack.top = base }
     context.onOpen = { [unowned self] context in self.connectionOpened(context) }
     lua.hideChunks(prefixed: "=sangtao:")
-    context.isInterrupted = { [unowned lua] in lua.isInterruptPending }
+    context.interruptProbe = lua.interruptProbe
     stack.newTable()  // S: the namespace the bundled files share
     let namespace = stack.top
     pushCore(stack)
@@ -65,13 +66,11 @@ public final class RegistryBinding {
 
   /// Compiles the bundled file `name.lua` and pushes its function.
   private func load(_ name: String) throws {
-    guard let url = Bundle.module.url(forResource: name, withExtension: "lua", subdirectory: "Lua"),
-      let data = try? Data(contentsOf: url)
-    else {
+    guard let source = BundledLua.source(name) else {
       throw RegistryLuaError.bundledCode(name: name + ".lua", reason: "not found")
     }
     do {
-      try data.withUnsafeBytes { bytes in
+      try source.withUnsafeBytes { bytes in
         try lua.load(bytes: bytes, name: "=sangtao:" + name + ".lua", mode: "t")
       }
     } catch {
@@ -116,12 +115,25 @@ public final class RegistryBinding {
     add("transition") { [unowned self] _ in { try self.transition($0) } }
     add("tx") { [unowned self] _ in { try self.transaction($0) } }
     add("backup") { [unowned self] _ in { try self.backupFunction($0) } }
+    add("import") { [unowned self] _ in { try self.importFromLua($0) } }
+    add("export") { [unowned self] _ in { try self.exportFromLua($0) } }
     add("set_actor") { [unowned self] _ in
       { L in
         self.actorOverride = try L.optionalString(1)
         return 0
       }
     }
+    pushReminderCore(L) { name, function in
+      L.push(function: function)
+      L.rawSet(-2, name)
+    }
+    add("language") { _ in { try RegistryBinding.language($0) } }
+    add("column_label") { _ in { try RegistryBinding.columnLabel($0) } }
+    add("code_labels") { _ in { try RegistryBinding.codeLabels($0) } }
+    add("report_format") { _ in { try RegistryBinding.reportFormat($0) } }
+    add("report_chart") { _ in { try RegistryBinding.reportChart($0) } }
+    add("report_render") { _ in { try RegistryBinding.reportRender($0) } }
+    add("report_save") { _ in { try RegistryBinding.reportSave($0) } }
     add("info") { [unowned self] _ in
       { L in
         L.newTable()
@@ -140,15 +152,10 @@ public final class RegistryBinding {
   /// interrupts (Ctrl-C, time limits) stop a running statement too.
   private func connectionOpened(_ context: RegistryContext) {
     for function in sqlFunctions { function.register(on: context) }
-    // SQLite's interrupt flag stays up until no statement is active: raise it only while a
-    // statement runs, which it then stops; otherwise the next step checks the interrupt.
+    // Called only while a statement is being stepped (luashim_step), which it then stops:
+    // SQLite's interrupt flag stays up until no statement is active.
     lua.setInterruptCallback(
-      { gate in
-        guard let gate = gate?.assumingMemoryBound(to: InterruptGate.self).pointee,
-          gate.depth > 0, let connection = gate.connection
-        else { return }
-        sqlite3_interrupt(connection)
-      },
-      context: UnsafeMutableRawPointer(context.stepping))
+      { connection in sqlite3_interrupt(OpaquePointer(connection)) },
+      context: context.connection.map { UnsafeMutableRawPointer($0) })
   }
 }

@@ -63,35 +63,29 @@ public final class RegistryContext {
   var onOpen: ((RegistryContext) -> Void)?
   /// Whether an interrupt (Ctrl-C, a time limit) is pending. `sqlite3_interrupt` only stops
   /// statements already running, so each step checks this first.
-  var isInterrupted: () -> Bool = { false }
+  var interruptProbe: LuaInterruptProbe?
   /// How many seconds to wait when another program is writing to the registry (`--wait`).
   public var busyTimeout: Double = 30
   /// Where the notice of a long wait goes (stderr by default).
   public var busyNotice: @Sendable (String) -> Void = { text in
     StandardStreams.write(text + "\n", to: StandardStreams.error)
   }
-  /// Whether a statement is being stepped now, for the interrupt callback: SQLite is
-  /// interrupted only then, so that its interrupt flag is never left up for later statements.
-  let stepping = UnsafeMutablePointer<InterruptGate>.allocate(capacity: 1)
 
   /// A context for the registry at `source`, not opened yet.
   public init(source: Source) {
     self.source = source
-    stepping.initialize(to: InterruptGate(connection: nil, depth: 0))
   }
 
   deinit {
     for pool in statements.values {
       for statement in pool { sqlite3_finalize(statement) }
     }
-    stepping.deinitialize(count: 1)
-    stepping.deallocate()
   }
 
   /// The policy the registry opens with: wait `busyTimeout`, say so after a second, give up at
   /// once on Ctrl-C or a time limit.
   private func busyPolicy() -> BusyPolicy {
-    let interrupted = UncheckedSendable { [weak self] in self?.isInterrupted() ?? false }
+    let probe = UncheckedSendable(interruptProbe)
     let notice = busyNotice
     return BusyPolicy(
       timeout: busyTimeout, noticeAfter: 1,
@@ -99,12 +93,12 @@ public final class RegistryContext {
         notice(
           Message.registryBusyWaiting(["path": path, "seconds": RegistryError.seconds(seconds)]))
       },
-      shouldStop: { interrupted.value() })
+      shouldStop: { probe.value?.isPending ?? false })
   }
 
   /// The registry, opened on first use.
   ///
-  /// - Throws: `RegistryLuaError.cannotOpen` with the reason, every time once it failed.
+  /// - Throws: the reason it cannot be opened (`RegistryError`), every time once it failed.
   public func registry() throws -> Registry {
     if let opened { return opened }
     if let openFailure { throw openFailure }
@@ -114,7 +108,6 @@ public final class RegistryContext {
       registry.queue.inDatabase { db in
         connection = db.sqliteConnection
       }
-      stepping.pointee.connection = connection
       onOpen?(self)
       return registry
     } catch {
@@ -189,13 +182,11 @@ public final class RegistryContext {
   /// - Throws: `RegistryLuaError.sql` (or `.interrupted`) with SQLite's message.
   @inline(__always)
   func step(_ statement: OpaquePointer) throws -> Bool {
-    if isInterrupted() {
+    if let interruptProbe, interruptProbe.isPending {
       sqlite3_reset(statement)
       throw RegistryLuaError.interrupted
     }
-    stepping.pointee.depth += 1
-    let code = sqlite3_step(statement)
-    stepping.pointee.depth -= 1
+    let code = interruptProbe?.step(statement) ?? sqlite3_step(statement)
     switch code {
     case SQLITE_ROW:
       rowCount += 1
@@ -287,13 +278,6 @@ extension LuaStack {
     defer { pop(2) }
     return rawGet(-1, "__name") == .string && toString(-1) == "sangtao.null"
   }
-}
-
-/// What the interrupt callback reads from a signal handler: the connection, and whether a
-/// statement is being stepped on it.
-struct InterruptGate {
-  var connection: OpaquePointer?
-  var depth: Int32
 }
 
 /// A value that may cross into a `@Sendable` closure because it is only used on the thread

@@ -27,6 +27,14 @@ struct Environment {
     return (environment.variables["HOME"] ?? ".") + "/.local/share/sangtao"
   }
 
+  /// The init file: `$XDG_CONFIG_HOME/sangtao/init.lua`, else `~/.config/sangtao/init.lua`.
+  static func initFilePath(_ environment: Environment) -> String {
+    if let xdg = environment.variables["XDG_CONFIG_HOME"], !xdg.isEmpty {
+      return xdg + "/sangtao/init.lua"
+    }
+    return (environment.variables["HOME"] ?? ".") + "/.config/sangtao/init.lua"
+  }
+
   /// The default registry path, as shown in `--help`.
   static var defaultRegistryPath: String { "~/.local/share/sangtao/registry.sqlite" }
 

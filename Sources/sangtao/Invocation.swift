@@ -37,6 +37,7 @@ struct Invocation: Equatable {
   var wait: String?
   var help = false
   var longVersion = false
+  var echo = false
   var generate: String?
   var scale: String?
   var seed: String?
@@ -56,7 +57,7 @@ struct Invocation: Equatable {
   ]
   /// The long options that are flags.
   static let flags: Set<String> = [
-    "--demo", "--read-only", "--sandbox", "--write", "--help", "--version",
+    "--demo", "--read-only", "--sandbox", "--write", "--help", "--version", "--echo",
   ]
 
   /// Reads `arguments` (argv, program name first).
@@ -136,6 +137,7 @@ struct Invocation: Equatable {
       case "--sandbox": sandbox = true
       case "--write": allowWrites = true
       case "--help": help = true
+      case "--echo": echo = true
       default: longVersion = true
       }
       return

@@ -46,6 +46,9 @@ struct Launcher {
       StandardStreams.write("\(invocation.programName): \(text)\n", to: StandardStreams.error)
       return EXIT_FAILURE
     }
+    if let path = invocation.generate {
+      return Generation.run(path: path, scale: invocation.scale, seed: invocation.seed)
+    }
     let lua: LuaState
     do {
       lua = try LuaState(ignoreEnvironment: invocation.ignoreEnvironment)
@@ -64,6 +67,17 @@ struct Launcher {
     } catch {
       session.message(String(describing: error))
       return EXIT_FAILURE
+    }
+    if let format = invocation.format {
+      guard let mode = DisplayMode(rawValue: format) else {
+        session.message(
+          Message.badOptionValue([
+            "value": format, "option": "--format",
+            "expected": DisplayMode.allCases.map(\.rawValue).joined(separator: "|"),
+          ]))
+        return EXIT_FAILURE
+      }
+      session.mode = mode
     }
     // The cap comes last: setting up is the host's, only user code counts against it.
     if let memory = safety.memory { lua.memoryLimit = memory }
@@ -94,11 +108,10 @@ struct Launcher {
     }
     if invocation.scriptIndex != nil, !runScript(invocation, session) { return false }
     if invocation.interactive {
-      runREPL(session, safety)
+      runREPL(session, invocation, safety)
     } else if invocation.scriptIndex == nil && !invocation.hasExecute && !invocation.showVersion {
       if isatty(STDIN_FILENO) != 0 {
-        StandardStreams.write(Versions.lua + "\n")
-        runREPL(session, safety)
+        runREPL(session, invocation, safety, banner: true)
       } else {
         do {
           try session.runFile(nil)
@@ -123,6 +136,24 @@ struct Launcher {
     try binding.install()
     binding.context.busyTimeout = safety.wait
     if source.isExplicit { _ = try binding.context.registry() }
+    let usesColor = isatty(STDOUT_FILENO) != 0 && environment.variables["NO_COLOR"] == nil
+    session.presenters = [RegistryPresenter(binding: binding, usesColor: usesColor)]
+    session.installShow()
+    installHostTable(session.lua)
+  }
+
+  /// The `sangtao` table: versions, and `sangtao.echo`, the bridge's identity function (it
+  /// returns its arguments; `scripts/bench` times ten million calls of it, T6).
+  private func installHostTable(_ lua: LuaState) {
+    let L = lua.stack
+    L.newTable()
+    L.push(Versions.sangtao)
+    L.rawSet(-2, "version")
+    L.push(Versions.sqlite)
+    L.rawSet(-2, "sqlite")
+    L.push(function: { L in L.top })
+    L.rawSet(-2, "echo")
+    L.setGlobal("sangtao")
   }
 
   /// `arg`: the script at 0, its arguments at 1…, everything before it at negative indices.
@@ -192,7 +223,11 @@ struct Launcher {
     }
   }
 
-  private func runREPL(_ session: Session, _ safety: SafetyOptions) {
+  /// The REPL: readline on a terminal, plain lines otherwise; with `banner`, sangtao's own
+  /// greeting (a terminal and no script), else `lua.c`'s version line was printed already.
+  private func runREPL(
+    _ session: Session, _ invocation: Invocation, _ safety: SafetyOptions, banner: Bool = false
+  ) {
     // A line that asks for all the memory gets "not enough memory", not the machine's swap.
     if safety.memory == nil { session.lua.memoryLimit = SafetyOptions.defaultConsoleMemory }
     session.lua.catchInterrupts()
@@ -201,16 +236,25 @@ struct Launcher {
     if isatty(STDIN_FILENO) != 0 {
       reader = ReadlineLineReader(historyPath: Environment.historyPath(environment))
     } else {
-      reader = PlainLineReader(showsPrompt: true)
+      reader = PlainLineReader(showsPrompt: true, echoes: invocation.echo)
     }
     let repl = REPL(session: session, reader: reader)
     repl.terminalWidth = { Environment.terminalWidth() }
     if let binding = session.binding {
-      let usesColor = isatty(STDOUT_FILENO) != 0 && environment.variables["NO_COLOR"] == nil
-      session.presenters = [RegistryPresenter(binding: binding, usesColor: usesColor)]
-      repl.statistics = { (binding.context.rowCount, binding.context.statementCount) }
+      do {
+        try binding.loadSchema()
+      } catch {
+        session.message(String(describing: error))
+      }
+      repl.statistics = {
+        (binding.context.rowCount + session.lua.rowsStepped, binding.context.statementCount)
+      }
       for command in DotCommandTable.registry(binding) { repl.commands.add(command) }
+      if banner { StandardStreams.write(Banner.text(binding) + "\n") }
+    } else if banner {
+      StandardStreams.write(Versions.lua + "\n")
     }
+    if !invocation.ignoreEnvironment { runInitFile(session) }
     // The reader holds its completion source weakly: the completer lives as long as the loop.
     let completer = Completer(lua: session.lua) { [unowned repl] in
       repl.commands.commands.map(\.name)
@@ -218,6 +262,18 @@ struct Launcher {
     (reader as? ReadlineLineReader)?.completion = completer
     withExtendedLifetime(completer) { repl.run() }
     (reader as? ReadlineLineReader)?.close()
+  }
+
+  /// Runs `~/.config/sangtao/init.lua` (or under `$XDG_CONFIG_HOME`) before the first prompt,
+  /// if it exists; an error in it is reported and the console opens anyway.
+  private func runInitFile(_ session: Session) {
+    let path = Environment.initFilePath(environment)
+    guard access(path, R_OK) == 0 else { return }
+    do {
+      try session.runFile(path)
+    } catch {
+      session.message(String(describing: error))
+    }
   }
 
   /// `lua.c`'s usage message on a bad option, then a pointer to `--help`.

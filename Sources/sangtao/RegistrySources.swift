@@ -1,4 +1,5 @@
 import Glibc
+import LuaBridge
 import Registry
 import RegistryLua
 
@@ -19,7 +20,8 @@ enum RegistrySources {
           path: path, readOnly: readOnly,
           openWith: { busy in
             _ = Environment.makeDirectories(directory)
-            return try Registry.open(path: path, readOnly: readOnly, busy: busy)
+            return try DemoGenerator.openOrCreate(
+              at: path, readOnly: readOnly, busy: busy, progress: Progress.terminal())
           }), true
       )
     }
@@ -36,5 +38,21 @@ enum RegistrySources {
           return try Registry.open(path: path, readOnly: readOnly, busy: busy)
         }), false
     )
+  }
+}
+
+/// Progress of long work on a terminal (stderr), and nothing in pipes and cron.
+enum Progress {
+  /// A progress callback for the demo generator, or nil when stderr is not a terminal.
+  static func terminal() -> ((DemoGenerator.Progress) -> Void)? {
+    guard isatty(STDERR_FILENO) != 0 else { return nil }
+    var last = -1
+    return { progress in
+      let percent = progress.total > 0 ? progress.done * 100 / progress.total : 0
+      if percent == last { return }
+      last = percent
+      let line = "\r\u{1b}[K" + progress.message() + (progress.done >= progress.total ? "\n" : "")
+      StandardStreams.write(line, to: StandardStreams.error)
+    }
   }
 }

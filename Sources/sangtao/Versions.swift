@@ -1,4 +1,5 @@
 import LuaBridge
+import RegistryLua
 
 /// Version lines for `-v` and `--version`.
 enum Versions {
@@ -8,6 +9,9 @@ enum Versions {
   /// Lua's copyright line, exactly as `lua -v` prints it.
   static var lua: String { LuaState.copyright }
 
+  /// SQLite's version, from the library in use.
+  static var sqlite: String { RegistryBinding.sqliteVersion }
+
   /// The `--version` text.
-  static var text: String { "sangtao \(sangtao)\n\(lua)" }
+  static var text: String { "sangtao \(sangtao)\n\(lua)\nSQLite \(sqlite)" }
 }

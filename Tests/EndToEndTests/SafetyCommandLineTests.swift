@@ -186,6 +186,67 @@ import Testing
     #expect(fileMode(directory.path("out/b.sqlite")) == 0o600)
   }
 
+  @Test func hostFunctionsThatTouchFilesOrRunProgramsAskTheSandbox() throws {
+    let directory = try TemporaryDirectory()
+    let setup = try sangtao(
+      [
+        "--db", "r.sqlite", "-e",
+        "campaigns:add{year = 2023, title = 'Đợt 2023', d1_registration = '2023-03-28', "
+          + "d2_report = '2023-11-15', d3_appraisal = '2023-11-30'}",
+      ], in: directory)
+    #expect(setup.status == 0, "\(setup.stderr)")
+    try directory.write("units.csv", "code,name,kind\nHC,Hộp cát,cell\n")
+    let outside = try TemporaryDirectory()
+    try outside.write("units.csv", "code,name,kind\nNG,Ngoài,cell\n")
+    let o = outside.path
+    let script = """
+      local function try(f, ...) local ok, e = pcall(f, ...) print(ok or e) end
+      try(db.export, 'units', 'out/units.csv')
+      try(db.export, 'units', '\(o)/units-out.csv')
+      try(db.import, 'units.csv', 'units', {dry_run = true})
+      try(db.import, '\(o)/units.csv', 'units', {dry_run = true})
+      try(function() report.new{title = 'Thử'}:save('out/r.md') end)
+      try(function() report.new{title = 'Thử'}:save('r.md') end)
+      try(remind.ics, 2023, 'out/hạn.ics')
+      try(remind.ics, 2023, '\(o)/hạn.ics')
+      try(remind.run, {date = '2023-03-14', channel = 'command', command = 'cat'})
+      try(remind.run, {date = '2023-03-14', channel = 'files', out = '\(o)/nhac'})
+      """
+    try directory.write("s.lua", script)
+    let result = try sangtao(
+      ["--sandbox", "--write", "--out", "out", "--db", "r.sqlite", "--lang", "en", "s.lua"],
+      in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    let work = try realPath(directory.path)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.count == 10, "\(result.stdout)")
+    guard lines.count == 10 else { return }
+    #expect(lines[0] == "true")
+    #expect(
+      lines[1].hasSuffix(
+        "\(o)/units-out.csv: the sandbox does not allow writing this file (only under out)"))
+    #expect(lines[2] == "true")
+    #expect(
+      lines[3].hasSuffix(
+        "\(o)/units.csv: the sandbox does not allow reading this file (only under \(work), out)"))
+    #expect(lines[4] == "true")
+    #expect(
+      lines[5].hasSuffix("r.md: the sandbox does not allow writing this file (only under out)"))
+    #expect(lines[6] == "true")
+    #expect(
+      lines[7].hasSuffix("hạn.ics: the sandbox does not allow writing this file (only under out)"))
+    #expect(
+      lines[8].hasSuffix("remind.run{channel = \"command\"} is disabled in the sandbox (--sandbox)")
+    )
+    #expect(
+      lines[9].hasSuffix("\(o)/nhac: the sandbox does not allow writing this file (only under out)")
+    )
+    for name in ["units.csv", "r.md", "hạn.ics"] {
+      #expect(fileMode(directory.path("out/" + name)) == 0o600, "\(name)")
+    }
+    #expect(fileBytes(outside.path("units-out.csv")) == nil)
+  }
+
   // MARK: Backups and privacy
 
   @Test func aBackupOntoTheRegistryItselfIsRefused() throws {

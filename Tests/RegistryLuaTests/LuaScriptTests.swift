@@ -1,3 +1,4 @@
+import Foundation
 import LuaBridge
 import Registry
 import TestSupport
@@ -18,5 +19,29 @@ import Testing
     try harness.runScript("hostile_test.lua")
     #expect(harness.lua.stack.top == 0)
     #expect(harness.lua.pendingInterrupt == nil)
+  }
+
+  @Test func remindersWorkOnAPurposeBuiltYear() throws {
+    let scenario = try ReminderScenario()
+    let directory = try TemporaryDirectory()
+    let harness = try LuaScriptHarness(registry: scenario.registry)
+    _ = try harness.lua.run("OUT = [[\(directory.path)]]")
+    try harness.runScript("remind_test.lua")
+    #expect(harness.lua.stack.top == 0)
+  }
+
+  @Test func theReportBuilderWorksOnACampaign() throws {
+    let fixture = try CampaignFixture()
+    let directory = try TemporaryDirectory()
+    let harness = try LuaScriptHarness(registry: fixture.registry)
+    try harness.lua.run("OUT = \"\(directory.path)\"")
+    try harness.runScript("report_test.lua")
+    #expect(harness.lua.stack.top == 0)
+    // Reports hold personal data: created 0600, whole, nothing left beside them.
+    for name in ["report.html", "report.md", "report.csv", "report.json"] {
+      #expect(fileMode(directory.path(name)) == 0o600, "\(name)")
+    }
+    let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    #expect(left.sorted() == ["report.csv", "report.html", "report.json", "report.md"])
   }
 }

@@ -39,9 +39,11 @@ public enum Repository {
 ///     change Lua's behaviour).
 ///   - directory: the working directory.
 ///   - argv0: the program name the process sees as argv[0] (defaults to `executable`).
+///   - mergesOutput: stderr goes into the same pipe as stdout (in `stdout`), so that a
+///     transcript keeps errors where they appeared.
 public func run(
   _ executable: String, _ arguments: [String], stdin: String = "",
-  environment: [String: String]? = nil, directory: URL? = nil
+  environment: [String: String]? = nil, directory: URL? = nil, mergesOutput: Bool = false
 ) throws -> ProcessResult {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: executable)
@@ -53,7 +55,7 @@ public func run(
   let error = Pipe()
   process.standardInput = input
   process.standardOutput = output
-  process.standardError = error
+  process.standardError = mergesOutput ? output : error
   try process.run()
   // Read both pipes concurrently so that neither can fill up and block the child.
   let group = DispatchGroup()
@@ -69,6 +71,7 @@ public func run(
     errData = error.fileHandleForReading.readDataToEndOfFile()
     group.leave()
   }
+  if mergesOutput { try? error.fileHandleForWriting.close() }
   input.fileHandleForWriting.write(Data(stdin.utf8))
   try? input.fileHandleForWriting.close()
   group.wait()

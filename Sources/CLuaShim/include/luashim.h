@@ -170,8 +170,9 @@ const char *luashim_interrupt_reason(lua_State *L);
 void luashim_clear_interrupt(lua_State *L);
 
 /*
-** ** A C callback run with every interrupt (e.g. sqlite3_interrupt on the open connection).
-** ** It must be async-signal-safe. Pass NULL to remove it.
+** ** A C callback run with an interrupt that comes while a statement is being stepped through
+** ** luashim_step (e.g. sqlite3_interrupt on the open connection). It must be
+** ** async-signal-safe. Pass NULL to remove it.
 */
 typedef void (*luashim_InterruptCallback)(void *context);
 void luashim_set_interrupt_callback(lua_State *L, luashim_InterruptCallback cb, void *context);
@@ -218,6 +219,14 @@ int luashim_sandbox(lua_State *L, const char *const *read_roots, int nread, cons
 /* ** Whether the sandbox (if any) lets `path` be read (write = 0) or written (write = 1). */
 int luashim_sandbox_allows(lua_State *L, const char *path, int write);
 
+/*
+** ** For host functions that open files or run programs: when a sandbox is in force and
+** ** refuses `key` ("read" or "write" with a path as `subject`; "disabled" with the name of
+** ** what is refused), pushes the refusal in the user's words and returns 1; else returns 0
+** ** and pushes nothing. [-0, +(0|1), -]
+*/
+int luashim_sandbox_refuses(lua_State *L, const char *key, const char *subject);
+
 /* ---------------------------------------------------------------------------------------------
 ** Rows
 ** ------------------------------------------------------------------------------------------ */
@@ -235,5 +244,24 @@ void luashim_pushcolumn(lua_State *L, void *stmt, int col);
 
 /* ** Formats a float as Lua's LUA_NUMBER_FMT ("%.14g") into `buffer`. */
 void luashim_format_number(char *buffer, size_t size, double value);
+
+/*
+** ** Pushes a stepper: a Lua function returning the next row of `stmt` (a prepared and bound
+** ** `sqlite3_stmt *`) on each call, as luashim_pushrow makes it, and nil at the end. The
+** ** stepper owns the statement (finalized at the end, on error, or when collected). It raises
+** ** `error_prefix` + SQLite's message on failure, and `interrupted` when an interrupt is
+** ** pending. No host code runs per row. [-0, +1, m]
+*/
+void luashim_pushstepper(lua_State *L, void *stmt, int keys, int meta, const char *error_prefix,
+                         const char *interrupted);
+
+/*
+** ** sqlite3_step on `stmt`, during which an interrupt calls the interrupt callback (see
+** ** luashim_set_interrupt_callback); SQLITE_INTERRUPT at once when an interrupt is pending.
+*/
+int luashim_step(lua_State *L, void *stmt);
+
+/* ** Rows stepped by steppers so far. */
+size_t luashim_rows_stepped(lua_State *L);
 
 #endif

@@ -32,11 +32,12 @@ public enum AuditLog {
     before: [(String, DatabaseValue)]?, after: [(String, DatabaseValue)]?, actor: String,
     on date: Day? = nil, document: String? = nil, note: String? = nil, at: String? = nil
   ) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO audit_log (at, on_date, actor, entity, entity_id, action, before, after, \
         document, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         at ?? timestamp(), date, actor, entity, entityId, action.rawValue, before.map(JSON.object),
         after.map(JSON.object), document, note,

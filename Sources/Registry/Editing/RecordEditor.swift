@@ -31,6 +31,11 @@ struct RecordEditor {
   }
 
   var table: String { entity.table }
+
+  /// The names a subject is given by.
+  static let subjectInputs: Set<String> = [
+    "subject", "person", "collective", "person_id", "collective_id",
+  ]
   var isNew: Bool { existing == nil }
 
   func prepare(_ input: [String: DatabaseValue]) throws -> Prepared {
@@ -228,6 +233,11 @@ struct RecordEditor {
 
   /// Text without surrounding white space (inner line breaks stay).
   static func trimmed(_ text: String) -> String {
+    if let first = text.utf8.first, let last = text.utf8.last, first > 32, first < 0x80,
+      last > 32, last < 0x80
+    {
+      return text
+    }
     var scalars = Substring(text).unicodeScalars[...]
     while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
@@ -327,11 +337,12 @@ struct RecordEditor {
     switch subject {
     case .person(let id):
       let row = try Row.fetchOne(
-        db, sql: "SELECT full_name, code FROM people WHERE id = ?", arguments: [id])
+        db.cachedStatement(sql: "SELECT full_name, code FROM people WHERE id = ?"), arguments: [id])
       return row.map { "\($0["full_name"] as String) (\($0["code"] as String))" } ?? "#\(id)"
     case .collective(let id):
       return try String.fetchOne(
-        db, sql: "SELECT name FROM collectives WHERE id = ?", arguments: [id]) ?? "#\(id)"
+        db.cachedStatement(sql: "SELECT name FROM collectives WHERE id = ?"), arguments: [id])
+        ?? "#\(id)"
     }
   }
 
@@ -351,11 +362,10 @@ struct RecordEditor {
     case "ratings": break
     default: break
     }
-    if let reference = entity.relation("subject"), isNew,
+    if entity.relation("subject") != nil, isNew,
       merged(prepared, "person_id").isNull && merged(prepared, "collective_id").isNull,
-      !prepared.issues.contains(where: { $0.input == "subject" })
+      !prepared.issues.contains(where: { Self.subjectInputs.contains($0.input ?? "") })
     {
-      _ = reference
       prepared.issues.append(
         Issue(
           input: "subject",
@@ -374,6 +384,12 @@ struct RecordEditor {
       }
       if isMissing {
         if column.name == "title_folded" { continue }
+        // The unit comes from the subject; a bad subject is reported already.
+        if column.name == "unit_id" && entity.relation("subject") != nil
+          && prepared.issues.contains(where: { Self.subjectInputs.contains($0.input ?? "") })
+        {
+          continue
+        }
         if prepared.issues.contains(where: {
           $0.input == column.name || $0.input == prepared.inputs[column.name]
         }) {
@@ -455,7 +471,8 @@ struct RecordEditor {
         let table = subject.personId != nil ? "people" : "collectives"
         let id = subject.personId ?? subject.collectiveId!
         prepared.values["unit_id"] = try Int64.fetchOne(
-          db, sql: "SELECT unit_id FROM \(table) WHERE id = ?", arguments: [id])?.databaseValue
+          db.cachedStatement(sql: "SELECT unit_id FROM \(table) WHERE id = ?"), arguments: [id])?
+          .databaseValue
       }
       if merged(prepared, "grp").isNull, subject?.collectiveId != nil {
         prepared.values["grp"] = RegistrationGroup.collective.databaseValue
@@ -498,22 +515,32 @@ struct RecordEditor {
             entity: table, key: prepared.key, first: "start_on", firstValue: start,
             second: "end_on", secondValue: end)))
     }
-    // One active registration per subject and year.
+    // One active registration per subject and year, checked when the subject, the year or
+    // the activity changes (the query matches the partial index registrations_one_active).
     let status =
       prepared.status?.rawValue ?? String.fromDatabaseValue(merged(prepared, "status")) ?? "draft"
+    let becomesActive: Bool = {
+      guard let existing, let old = RegistrationStatus(rawValue: existing["status"]) else {
+        return true
+      }
+      return !old.isActive
+    }()
+    let moves = ["person_id", "collective_id", "campaign_id"].contains { column in
+      prepared.values[column].map { !Self.same($0, existing?[column] ?? .null) } ?? false
+    }
     if let subject, let campaign, RegistrationStatus(rawValue: status)?.isActive ?? true,
-      isNew || prepared.values["person_id"] != nil || prepared.values["collective_id"] != nil
-        || prepared.values["campaign_id"] != nil
+      isNew || moves || becomesActive
     {
       let column = subject.personId != nil ? "person_id" : "collective_id"
+      let key = subject.personId ?? -subject.collectiveId!
       let other = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT r.code, c.year FROM registrations r JOIN campaigns c ON c.id = r.campaign_id
-          WHERE r.campaign_id = ? AND r.\(column) = ? AND r.status NOT IN ('withdrawn','cancelled')
-            AND r.id IS NOT ?
-          """,
-        arguments: [campaign, subject.personId ?? subject.collectiveId, existing?["id"] as Int64?])
+        db.cachedStatement(
+          sql: """
+            SELECT r.code, c.year FROM registrations r JOIN campaigns c ON c.id = r.campaign_id
+            WHERE r.campaign_id = ? AND coalesce(r.person_id, -r.collective_id) = ?
+              AND r.status NOT IN ('withdrawn','cancelled') AND r.id IS NOT ?
+            """),
+        arguments: [campaign, key, existing?["id"] as Int64?])
       if let other {
         prepared.issues.append(
           Issue(

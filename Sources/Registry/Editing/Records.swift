@@ -190,12 +190,26 @@ public enum Records {
     prepared: RecordEditor.Prepared, actor: String, on date: Day?, document: String?,
     note: String?
   ) throws -> Bool {
+    !(try writeChanges(
+      db, entity: entity, id: id, existing: existing, prepared: prepared, actor: actor, on: date,
+      document: document, note: note
+    ).isEmpty)
+  }
+
+  /// Updates the changed columns, audits them, then makes a requested status change.
+  ///
+  /// - Returns: The columns changed (`status` for a status change), in schema order.
+  static func writeChanges(
+    _ db: Database, entity: Schema.Entity, id: Int64, existing: Row,
+    prepared: RecordEditor.Prepared, actor: String, on date: Day?, document: String?,
+    note: String?
+  ) throws -> [String] {
     let changed = entity.columns.map(\.name).filter { column in
       guard let value = prepared.values[column] else { return false }
       return !RecordEditor.same(existing[column], value)
     }
     let status = prepared.status.flatMap { $0.rawValue == existing["status"] ? nil : $0 }
-    if changed.isEmpty && status == nil { return false }
+    if changed.isEmpty && status == nil { return [] }
     try db.inSavepoint {
       if !changed.isEmpty {
         let sql =
@@ -222,7 +236,7 @@ public enum Records {
       }
       return .commit
     }
-    return true
+    return changed.filter { !derivedColumns.contains($0) } + (status != nil ? ["status"] : [])
   }
 
   /// A readable error for a constraint SQLite refused.

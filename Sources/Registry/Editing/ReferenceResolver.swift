@@ -79,7 +79,7 @@ public final class ReferenceResolver {
       if entity?.keyColumn != nil {
         for code in [trimmed, trimmed.uppercased()] {
           if let id = try Int64.fetchOne(
-            db, sql: "SELECT id FROM \(table) WHERE code = ?", arguments: [code])
+            db.cachedStatement(sql: "SELECT id FROM \(table) WHERE code = ?"), arguments: [code])
           {
             return .found(id)
           }
@@ -124,14 +124,15 @@ public final class ReferenceResolver {
   {
     if table == "campaigns" && isYear && (1900...2200).contains(number) {
       if let id = try Int64.fetchOne(
-        db, sql: "SELECT id FROM campaigns WHERE year = ?", arguments: [number])
+        db.cachedStatement(sql: "SELECT id FROM campaigns WHERE year = ?"), arguments: [number])
       {
         return .found(id)
       }
       return .missing(suggestion: nil)
     }
     let exists = try Bool.fetchOne(
-      db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [number])!
+      db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)"),
+      arguments: [number])!
     return exists ? .found(number) : .missing(suggestion: nil)
   }
 

@@ -28,3 +28,12 @@ public enum Scoring {
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 }
+
+extension Scoring {
+  /// A number as messages show points: `25`, `22.5`, `82.33`.
+  public static func format(_ value: Double) -> String {
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+    let rounded = (value * 100).rounded() / 100
+    return String(rounded)
+  }
+}

@@ -18,7 +18,8 @@ enum RegistryMigrations {
 
   /// The migrations, oldest first: a name and what it does.
   static let migrations: [(name: String, run: @Sendable (Database) throws -> Void)] = [
-    ("v1: registry of 2023", { db in try db.execute(sql: SchemaV1.sql) })
+    ("v1: registry of 2023", { db in try db.execute(sql: SchemaV1.sql) }),
+    ("v2: reminders with address and attempts", { db in try db.execute(sql: SchemaV2.sql) }),
   ]
 
   /// What opening found in the file header.
@@ -66,11 +67,20 @@ enum RegistryMigrations {
     _ queue: DatabaseQueue, from version: Int, beforeCommit: (Database) throws -> Void = { _ in }
   ) throws {
     try queue.inDatabase { db in
+      // As GRDB's migrator: foreign keys are checked once at the end, so that a migration can
+      // rebuild a table (SQLite cannot change this setting inside a transaction).
+      try db.execute(sql: "PRAGMA foreign_keys = OFF")
+      defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
       try db.inTransaction(.immediate) {
         // Another program may have migrated the file while this one waited for the lock.
         let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         for migration in migrations.dropFirst(max(version, current)) {
           try migration.run(db)
+        }
+        if let violation = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+          throw DatabaseError(
+            resultCode: .SQLITE_CONSTRAINT,
+            message: "a migration broke a foreign key: \(violation)")
         }
         try db.execute(
           sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(currentVersion)")

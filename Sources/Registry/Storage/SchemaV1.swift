@@ -135,17 +135,14 @@ enum SchemaV1 {
     );
     CREATE INDEX registrations_campaign_status ON registrations(campaign_id, status);
     CREATE INDEX registrations_campaign_unit ON registrations(campaign_id, unit_id);
-    CREATE INDEX registrations_campaign_field ON registrations(campaign_id, field);
-    CREATE INDEX registrations_campaign_grp ON registrations(campaign_id, grp);
     CREATE INDEX registrations_unit ON registrations(unit_id);
     CREATE INDEX registrations_received ON registrations(received_on);
     CREATE INDEX registrations_person ON registrations(person_id);
     CREATE INDEX registrations_collective ON registrations(collective_id);
-    -- One active registration per subject and year (withdrawn and cancelled ones do not count).
-    CREATE UNIQUE INDEX registrations_one_active_person ON registrations(campaign_id, person_id)
-      WHERE person_id IS NOT NULL AND status NOT IN ('withdrawn','cancelled');
-    CREATE UNIQUE INDEX registrations_one_active_collective ON registrations(campaign_id, collective_id)
-      WHERE collective_id IS NOT NULL AND status NOT IN ('withdrawn','cancelled');
+    -- One active registration per subject and year (withdrawn and cancelled ones do not count);
+    -- people by their id, collectives by the negated id, in one index.
+    CREATE UNIQUE INDEX registrations_one_active ON registrations(campaign_id, coalesce(person_id, -collective_id))
+      WHERE status NOT IN ('withdrawn','cancelled');
 
     CREATE TABLE targets ( -- measurable targets of a registration (chỉ tiêu)
       id INTEGER PRIMARY KEY,

@@ -55,8 +55,11 @@ public enum Similarity {
   ///     Similarity.titles("Du lịch cộng đồng tại xã Lát", "Phát triển du lich cong dong xa Lat")
   ///     // ≈ 0.8
   public static func titles(_ a: String, _ b: String) -> Double {
-    let x = trigrams(a)
-    let y = trigrams(b)
+    dice(trigrams(a), trigrams(b))
+  }
+
+  /// The Dice coefficient of two lists of trigrams.
+  static func dice(_ x: [UInt32], _ y: [UInt32]) -> Double {
     guard !x.isEmpty || !y.isEmpty else { return 1 }
     guard !x.isEmpty, !y.isEmpty else { return 0 }
     var common = 0

@@ -358,3 +358,24 @@ enum Tables {
     if element.secondary == 1 { element.secondary = 7 }
   }
 }
+
+extension VietnameseText {
+  /// `LIKE` patterns that find `query` in folded text, one per word, to be joined with `AND`
+  /// and used with `ESCAPE '\'`: word order, accents and case do not matter, and `%`, `_` in
+  /// the query are taken literally.
+  ///
+  ///     VietnameseText.searchPatterns("Du lịch  cộng đồng")
+  ///     // ["%du%", "%lich%", "%cong%", "%dong%"]
+  ///     // SELECT * FROM registrations
+  ///     //   WHERE title_folded LIKE ? ESCAPE '\' AND title_folded LIKE ? ESCAPE '\' …
+  public static func searchPatterns(_ query: String) -> [String] {
+    fold(query).split(separator: " ").map { word in
+      var pattern = "%"
+      for character in word {
+        if character == "%" || character == "_" || character == "\\" { pattern.append("\\") }
+        pattern.append(character)
+      }
+      return pattern + "%"
+    }
+  }
+}

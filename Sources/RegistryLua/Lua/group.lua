@@ -131,7 +131,7 @@ function Query:agg(specs)
   if self._limit then sql = sql .. " LIMIT " .. self._limit end
   if self._offset then sql = sql .. (self._limit and "" or " LIMIT -1") .. " OFFSET " .. self._offset end
   local rows = core.query(sql, params, nil)
-  return ResultSet.wrap(rows, nil, sql, columns)
+  return ResultSet.wrap(rows, nil, sql, columns, e)
 end
 
 -- Lua for result sets ------------------------------------------------------------------------------
@@ -250,7 +250,8 @@ function ResultSet.Grouped:agg(specs)
     for _, pair in ipairs(list) do row[pair[1]] = lua_aggregate(g.rows, parse(pair[2], pair[1]), pair[1]) end
     out[#out + 1] = row
   end
-  return ResultSet.wrap(out, nil, nil, columns)
+  local source = self._rows
+  return ResultSet.wrap(out, nil, nil, columns, ResultSet.is(source) and source:origin() or nil)
 end
 
 --- Aggregates a whole result set (one row).

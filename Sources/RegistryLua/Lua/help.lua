@@ -42,6 +42,9 @@ local function function_topics()
   for name, v in pairs(db) do if type(v) == "function" then topics[v] = "db" end end
   topics[aggregate] = "db"
   topics[campaign] = "db"
+  for _, v in pairs(remind) do if type(v) == "function" then topics[v] = "remind" end end
+  for _, v in pairs(report) do if type(v) == "function" then topics[v] = "report" end end
+  for _, v in pairs(S.Report) do if type(v) == "function" then topics[v] = "report" end end
   for name, v in pairs(Query) do if type(v) == "function" then topics[v] = "query" end end
   for name, v in pairs(ResultSet) do if type(v) == "function" then topics[v] = "query" end end
   return topics
@@ -61,6 +64,10 @@ function help(x)
     text = core.help_text("query")
   elseif x == db then
     text = core.help_text("db")
+  elseif x == remind or x == remind.rules then
+    text = core.help_text("remind")
+  elseif x == report or meta == S.Report then
+    text = core.help_text("report")
   elseif type(x) == "table" and meta and rawget(meta, "_entity") then
     local e = rawget(meta, "_entity")
     text = describe_entity(e, Query.of(e):count()) .. "\n\n" .. core.help_text("rows")

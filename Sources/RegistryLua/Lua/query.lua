@@ -323,22 +323,27 @@ end
 -- Running --------------------------------------------------------------------------------------
 
 -- A streaming iterator over the rows, honouring Lua predicates and (then) limit and offset.
+-- This is the hot path of every Lua predicate: one call of the stepper per row, no more.
 function Query:rows()
   local e = self._entity
   local sql, params = self:_sql()
-  local stepper, state = core.iterate(sql, params, e.meta)
-  local function step() return stepper(state) end
+  local stepper = core.iterate(sql, params, e.meta)
   local preds = self._lua
-  if #preds == 0 then return step end
+  if #preds == 0 then return stepper end
   local skip, left = self._offset or 0, self._limit
+  local single = #preds == 1 and preds[1]
   return function()
-    while true do
-      if left == 0 then return nil end
-      local r = step()
+    while left ~= 0 do
+      local r = stepper()
       if r == nil then return nil end
-      local ok = true
-      for i = 1, #preds do
-        if not preds[i](r) then ok = false; break end
+      local ok
+      if single then
+        ok = single(r)
+      else
+        ok = true
+        for i = 1, #preds do
+          if not preds[i](r) then ok = false; break end
+        end
       end
       if ok then
         if skip > 0 then skip = skip - 1
@@ -348,6 +353,7 @@ function Query:rows()
         end
       end
     end
+    return nil
   end
 end
 
@@ -374,6 +380,18 @@ function Query:count()
     end
     local where, params = where_clause(inner)
     return core.scalar("SELECT count(*) FROM " .. self._entity.table .. where, params)
+  end
+  local preds = self._lua
+  if #preds == 1 and not self._limit and not self._offset then
+    -- The common case (one predicate, count them all) as one tight loop.
+    local stepper = core.iterate((self:_sql()), select(2, self:_sql()), self._entity.meta)
+    local pred, n = preds[1], 0
+    local r = stepper()
+    while r ~= nil do
+      if pred(r) then n = n + 1 end
+      r = stepper()
+    end
+    return n
   end
   local n = 0
   for _ in self:rows() do n = n + 1 end

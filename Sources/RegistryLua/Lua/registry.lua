@@ -96,40 +96,54 @@ local virtual = {
 
 S.collections = spec
 
--- Builds the entities from the schema.
-local schema = core.schema()
+-- The entities: what the spec says now; what the schema says (columns, types, relations, row
+-- metatables) on first use, so that a script that never touches the registry never reads its
+-- schema and starts as fast as lua5.4.
 local by_table = {}
+local load_schema
+local lazy = {__index = function(e, key) load_schema(); return rawget(e, key) end}
 for _, s in ipairs(spec) do
-  local t = schema[s.table]
-  if t then
-    local e = {
-      name = s.name, table = s.table, singular = s.singular, code = s.code,
-      display = s.display or "id", search = s.search or {}, collate = s.collate or {},
-      aliases = s.aliases, summary = s.summary, comment = t.comment,
-      columns = t.columns, types = t.types, enums = t.enums, comments = t.comments,
-      relations = {}, reverse = {}, virtual = virtual[s.table] or {},
-    }
-    entities[s.name] = e
-    by_table[s.table] = e
-  end
+  local e = setmetatable({
+    name = s.name, table = s.table, singular = s.singular, code = s.code,
+    display = s.display or "id", search = s.search or {}, collate = s.collate or {},
+    aliases = s.aliases, summary = s.summary, virtual = virtual[s.table] or {},
+  }, lazy)
+  entities[s.name] = e
+  by_table[s.table] = e
 end
-for _, e in pairs(entities) do
-  for column, target_table in pairs(schema[e.table].foreign) do
-    local target = by_table[target_table]
-    if target then
-      local relation = column:gsub("_id$", "")
-      e.relations[relation] = {entity = target.name, key = column}
-      -- The other way: unit.registrations, registration.sheets… (first one of a name wins).
-      if target.reverse[e.name] == nil then
-        target.reverse[e.name] = {entity = e.name, key = column}
+
+--- Reads the schema into the entities (once).
+function load_schema()
+  if S.schema_loaded then return end
+  S.schema_loaded = true
+  local schema = core.schema()
+  for _, e in pairs(entities) do
+    local t = schema[rawget(e, "table")] or {columns = {}, types = {}, enums = {}, comments = {}, foreign = {}}
+    rawset(e, "comment", t.comment)
+    rawset(e, "columns", t.columns)
+    rawset(e, "types", t.types)
+    rawset(e, "enums", t.enums)
+    rawset(e, "comments", t.comments)
+    rawset(e, "foreign", t.foreign)
+    rawset(e, "relations", {})
+    rawset(e, "reverse", {})
+  end
+  for _, e in pairs(entities) do
+    for column, target_table in pairs(rawget(e, "foreign")) do
+      local target = by_table[target_table]
+      if target then
+        local relation = column:gsub("_id$", "")
+        rawget(e, "relations")[relation] = {entity = rawget(target, "name"), key = column}
+        -- The other way: unit.registrations, registration.sheets… (first one of a name wins).
+        local reverse = rawget(target, "reverse")
+        if reverse[rawget(e, "name")] == nil then
+          reverse[rawget(e, "name")] = {entity = rawget(e, "name"), key = column}
+        end
       end
     end
   end
-end
-
--- registration.subject: the person or the collective.
-if entities.registrations then
-  entities.registrations.relations.subject = {
+  -- registration.subject: the person or the collective.
+  rawget(entities.registrations, "relations").subject = {
     entity = "people", key = "person_id",
     load = function(r)
       if rawget(r, "person_id") then return (Query.of(entities.people):get(r.person_id)) end
@@ -137,7 +151,12 @@ if entities.registrations then
       return nil
     end,
   }
+  for name, e in pairs(entities) do
+    setmetatable(e, nil)
+    e.meta = Rows.metatable(e, S.methods[name])
+  end
 end
+S.load_schema = load_schema
 
 -- Day numbers of ISO dates, for day arithmetic in Lua (proleptic Gregorian).
 local function day_number(iso)
@@ -199,9 +218,6 @@ function C:deadlines()
   return {d1 = self.d1_registration, d2 = self.d2_report, d3 = self.d3_appraisal}
 end
 
-for name, e in pairs(entities) do
-  e.meta = Rows.metatable(e, methods[name])
-end
 S.methods = methods
 
 -- Globals --------------------------------------------------------------------------------------
@@ -237,6 +253,15 @@ db = setmetatable({
     if type(path) ~= "string" then error(messages.bad_argument(1, "backup", "string", type(path)), 2) end
     return core.backup(path)
   end,
+  --- Imports a CSV file into a collection, all or nothing; returns the summary lines:
+  ---   db.import("dang-ky.csv", "registrations", {dry_run = true})
+  import = function(path, collection, options)
+    return core.import(path, collection, options)
+  end,
+  --- Exports a collection as CSV for Excel (BOM, formulas neutralized); returns the row count.
+  export = function(collection, path, options)
+    return core.export(collection, path, options)
+  end,
   --- Registers a Lua function for SQL: db.func("bonus", function(x) return x * 1.1 end).
   func = function(name, fn)
     if type(name) ~= "string" then error(messages.bad_argument(1, "func", "string", type(name)), 2) end
@@ -246,6 +271,7 @@ db = setmetatable({
 }, {
   __index = function(_, key)
     if key == "path" or key == "read_only" or key == "actor" then return core.info()[key] end
+    if key == "lang" then return core.language() end
     return nil
   end,
   __newindex = function(t, key, value)

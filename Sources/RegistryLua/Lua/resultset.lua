@@ -17,9 +17,11 @@ ResultSet.__index = ResultSet
 -- What a result set knows besides its rows, kept aside so that the array stays an array.
 local info = setmetatable({}, {__mode = "k"})
 
---- Makes `rows` a result set. `entity` (or nil), the SQL it came from, and the column order.
-function ResultSet.wrap(rows, entity, sql, columns)
-  info[rows] = {entity = entity, sql = sql, columns = columns}
+--- Makes `rows` a result set. `entity` (or nil), the SQL it came from, the column order, and
+--- the entity its groups came from (`origin`: group keys such as "field" hold that entity's
+--- codes, which reports show by their labels).
+function ResultSet.wrap(rows, entity, sql, columns, origin)
+  info[rows] = {entity = entity, sql = sql, columns = columns, origin = origin}
   return setmetatable(rows, ResultSet)
 end
 
@@ -50,6 +52,12 @@ function ResultSet:entity()
   return i and i.entity
 end
 
+--- The entity the rows or their groups came from, if any.
+function ResultSet:origin()
+  local i = info[self]
+  return i and (i.entity or i.origin)
+end
+
 --- The SQL the rows came from, if any.
 function ResultSet:sql()
   local i = info[self]
@@ -73,7 +81,7 @@ end
 
 local function derived(self, rows)
   local i = info[self] or {}
-  return ResultSet.wrap(rows, i.entity, nil, i.columns)
+  return ResultSet.wrap(rows, i.entity, nil, i.columns, i.origin)
 end
 
 --- Rows passing a predicate, or matching field values: rs:where{status = "accepted"}.

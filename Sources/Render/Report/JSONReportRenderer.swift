@@ -76,6 +76,7 @@ public struct JSONReportRenderer: Sendable {
     var json = "\"columns\": [" + columns.joined(separator: ", ") + "],\n      \"rows\": ["
     json += rows.isEmpty ? "]" : "\n" + rows.joined(separator: ",\n") + "\n      ]"
     json += ", \"total_row_count\": \(table.totalRowCount ?? table.rows.count)"
+    if table.footerRowCount > 0 { json += ", \"footer_row_count\": \(table.footerRowCount)" }
     return json
   }
 

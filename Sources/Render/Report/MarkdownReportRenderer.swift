@@ -67,10 +67,12 @@ public struct MarkdownReportRenderer: Sendable {
   func table(_ table: Table, language: Language) -> String {
     let cells = DocumentCells(table, language: language)
     let headers = cells.headers.map { Escape.markdownCell($0) }
+    let footerStart = cells.rows.count - min(max(table.footerRowCount, 0), cells.rows.count)
     let rows = cells.rows.indices.map { row in
       cells.rows[row].indices.map { column in
         let text = cells.rows[row][column]
-        return cells.isData[row][column] ? Escape.markdownCell(text) : text
+        let cell = cells.isData[row][column] ? Escape.markdownCell(text) : text
+        return row >= footerStart && !cell.isEmpty ? "**" + cell + "**" : cell
       }
     }
     let widths = headers.indices.map { column in

@@ -15,6 +15,9 @@ public struct Table: Sendable, Hashable {
   /// How many rows the whole result has when `rows` holds only the first ones; nil when `rows`
   /// is everything.
   public var totalRowCount: Int?
+  /// How many of the last rows sum up the others (a "Tổng cộng" line): documents set them
+  /// apart (bold in HTML and Markdown).
+  public var footerRowCount = 0
 
   /// A table.
   ///

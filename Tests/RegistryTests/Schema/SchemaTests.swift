@@ -10,7 +10,7 @@ import Testing
       schema.entities.map(\.table) == [
         "units", "people", "collectives", "ratings", "campaigns", "registrations", "targets",
         "reports", "target_results", "panel_members", "rubrics", "criteria", "criterion_bands",
-        "score_sheets", "sheet_points", "reminders", "audit_log", "sheet_totals",
+        "score_sheets", "sheet_points", "audit_log", "reminders", "sheet_totals",
         "appraisal_totals", "registration_timeliness", "status_history",
       ])
     #expect(schema.entity("people")?.recordName == "person")

@@ -16,7 +16,8 @@ import Testing
     // As a program killed after the schema and the header were written, before the commit.
     #expect(throws: Killed.self) {
       try RegistryMigrations.migrate(queue, from: 0) { db in
-        #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 1)
+        #expect(
+          try Int.fetchOne(db, sql: "PRAGMA user_version") == RegistryMigrations.currentVersion)
         throw Killed()
       }
     }
@@ -34,7 +35,9 @@ import Testing
     try queue.close()
     // Never "not a registry": the next open starts again from an empty file.
     let registry = try Registry.open(path: path)
-    #expect(try registry.queue.inDatabase { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 1)
+    #expect(
+      try registry.queue.inDatabase { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+        == RegistryMigrations.currentVersion)
   }
 
   @Test func aRegistryMigratedMeanwhileIsNotMigratedTwice() throws {
@@ -51,7 +54,7 @@ import Testing
         try Int.fetchOne(db, sql: "SELECT count(*) FROM units")
       )
     }
-    #expect(version == 1)
+    #expect(version == RegistryMigrations.currentVersion)
     #expect(units == 0)
   }
 }

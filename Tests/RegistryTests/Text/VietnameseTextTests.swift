@@ -106,4 +106,22 @@ import Testing
           == ["Da Sar", "Đạ Sar"])
     }
   }
+
+  @Test func searchFindsWordsWithoutAccentsInAnyOrder() throws {
+    #expect(
+      VietnameseText.searchPatterns("Du lịch  cộng ĐỒNG") == ["%du%", "%lich%", "%cong%", "%dong%"])
+    #expect(VietnameseText.searchPatterns("100%_x") == ["%100\\%\\_x%"])
+    let registry = try Registry.inMemory()
+    try registry.queue.inDatabase { db in
+      try DemoGenerator().generate(into: db)
+      let patterns = VietnameseText.searchPatterns("cong dong du lich")
+      let condition = patterns.map { _ in "title_folded LIKE ? ESCAPE '\\'" }.joined(
+        separator: " AND ")
+      let titles = try String.fetchAll(
+        db, sql: "SELECT title FROM registrations WHERE \(condition)",
+        arguments: StatementArguments(patterns))
+      #expect(!titles.isEmpty)
+      #expect(titles.allSatisfy { VietnameseText.fold($0).contains("du lich cong dong") })
+    }
+  }
 }

@@ -20,7 +20,7 @@ import Testing
     #expect(html.contains("<p>" + escaped + "</p>"))
     #expect(html.contains("<caption>" + escaped + "</caption>"))
     #expect(html.contains("<th>" + escaped + "</th>"))
-    #expect(html.contains("<td>" + escaped + "</td>"))
+    #expect(html.contains("<td class=\"wrap\">" + escaped + "</td>"))
     #expect(html.contains("<div class=\"organization\">" + escaped + "</div>"))
     #expect(XMLCheck.problem(in: html) == nil)
   }
@@ -81,19 +81,22 @@ import Testing
     #expect(
       html.contains(
         """
-        <table>
+        <table class="whole">
         <caption>Bảng 1. Đăng ký theo đơn vị</caption>
+        <colgroup><col style="width: 43%"/><col style="width: 13%"/><col style="width: 9%"/>\
+        <col style="width: 10%"/><col style="width: 13%"/><col style="width: 11%"/></colgroup>
         <thead>
         <tr><th>Đơn vị</th><th>Đã đăng ký</th><th>Tỷ lệ</th><th>Điểm TB</th><th>Ngày nhận</th>\
         <th>Đúng hạn</th></tr>
         </thead>
         <tbody>
-        <tr><td>Đảng bộ xã Đạ Sar</td><td class="number">12</td><td class="number">80\u{A0}%</td>\
-        <td class="number">82,33</td><td class="nowrap">20/03/2023</td><td>có</td></tr>
-        <tr><td>Đảng bộ thị trấn Lạc Dương</td><td class="number">1.234</td>\
+        <tr><td class="wrap">Đảng bộ xã Đạ Sar</td><td class="number">12</td>\
+        <td class="number">80\u{A0}%</td><td class="number">82,33</td><td class="nowrap">20/03/2023</td>\
+        <td>có</td></tr>
+        <tr><td class="wrap">Đảng bộ thị trấn Lạc Dương</td><td class="number">1.234</td>\
         <td class="number">12,5\u{A0}%</td><td class="number">77,50</td><td class="nowrap">29/03/2023</td>\
         <td>không</td></tr>
-        <tr><td>Đảng bộ xã Lát</td><td class="number">0</td><td class="number"></td>\
+        <tr><td class="wrap">Đảng bộ xã Lát</td><td class="number">0</td><td class="number"></td>\
         <td class="number"></td><td class="nowrap"></td><td></td></tr>
         </tbody>
         </table>
@@ -155,5 +158,88 @@ extension HTMLReportRendererTests {
     #expect(html.contains("<td class=\"number\">82,33</td>"))
     #expect(html.contains("<td class=\"number\">90,00</td>"))
     #expect(html.contains("<td class=\"number\">-1.234,50</td>"))
+  }
+}
+
+extension HTMLReportRendererTests {
+  /// A table of a long title, a subject and a unit name.
+  static func wideTable(rows: Int) -> Table {
+    Table(
+      columns: [
+        Column("title", label: "Tên mô hình"), Column("subject", label: "Tập thể, cá nhân"),
+        Column("unit", label: "Đơn vị"), Column("score", label: "Điểm", kind: .number),
+      ],
+      rows: (0..<rows).map { index in
+        [
+          .text(
+            "Mô hình \(index): phát triển cà phê Arabica gắn với du lịch cộng đồng và bảo vệ rừng "
+              + "đầu nguồn ở các buôn đồng bào dân tộc thiểu số"),
+          .text("Ban Thường vụ Đảng ủy xã Đạ Sar"), .text("Đảng bộ xã Đưng K'Nớ"), .number(88.5),
+        ]
+      })
+  }
+
+  @Test func wrappingColumnsShareTheWidthSoALongTitleCannotSqueezeTheOthers() {
+    let html = HTMLReportRenderer().render(
+      ReportDocument(title: "x", blocks: [.table(Self.wideTable(rows: 2))], language: .vi))
+    // Of 90 characters, the score takes what "88,5" needs (6), each text column its longest
+    // word (Arabica 9, Thường 8, Đảng 6), and the 61 left go 60 : 31 : 20 by their longest
+    // text (the title's 130 characters count as 60).
+    #expect(
+      html.contains(
+        "<colgroup><col style=\"width: 47%\"/><col style=\"width: 28%\"/>"
+          + "<col style=\"width: 19%\"/><col style=\"width: 7%\"/></colgroup>"))
+    #expect(html.contains("<tr><td class=\"wrap\">Mô hình 0: "))
+    #expect(html.contains("td.wrap { overflow-wrap: anywhere; }"))
+  }
+
+  @Test func aTableTooWideForAPortraitPageGetsALandscapePage() {
+    let columns =
+      [Column("title", label: "Tên mô hình")]
+      + (1...14).map { Column("m\($0)", label: "Thành viên \($0)", kind: .number) }
+    let table = Table(
+      columns: columns,
+      rows: [[.text(String(repeating: "cà phê Arabica ", count: 6))] + (1...14).map { _ in 88.25 }])
+    let html = HTMLReportRenderer().render(
+      ReportDocument(title: "x", blocks: [.table(table), .table(Self.wideTable(rows: 1))]))
+    #expect(html.contains("<table class=\"whole wide\">"))
+    #expect(html.contains("<table class=\"whole\">"), "the other table stays portrait")
+    #expect(html.contains("@page landscape { size: A4 landscape;"))
+    #expect(html.contains("table.wide { page: landscape; }"))
+  }
+
+  @Test func tablesWithoutLongTextKeepTheBrowsersWidths() {
+    let table = Table(
+      columns: [Column("code", label: "Mã"), Column("n", label: "Số", kind: .integer)],
+      rows: [["DK-2023-001", 3]])
+    let html = HTMLReportRenderer().render(
+      ReportDocument(title: "x", blocks: [.table(table)], language: .vi))
+    #expect(!html.contains("<colgroup>"))
+  }
+
+  @Test func shortTablesStayOnOnePageAndLongOnesMayBreak() {
+    let html = HTMLReportRenderer().render(
+      ReportDocument(
+        title: "x",
+        blocks: [.table(Self.wideTable(rows: 10)), .table(Self.wideTable(rows: 11))],
+        language: .vi))
+    #expect(html.contains("<table class=\"whole\">\n<colgroup>"))
+    #expect(html.contains("<table>\n<colgroup>"))
+    #expect(html.contains("tr, figure, table.whole { break-inside: avoid;"))
+  }
+
+  @Test func totalsRowsAreBold() {
+    var table = Table(
+      columns: [Column("unit", label: "Đơn vị"), Column("n", label: "Số", kind: .integer)],
+      rows: [["Đạ Sar", 3], ["Lát", 4], ["Tổng cộng", 7]])
+    table.footerRowCount = 1
+    let document = ReportDocument(title: "x", blocks: [.table(table)], language: .vi)
+    let html = HTMLReportRenderer().render(document)
+    #expect(html.contains("<tr><td>Lát</td><td class=\"number\">4</td></tr>"))
+    #expect(html.contains("<tr class=\"total\"><td>Tổng cộng</td><td class=\"number\">7</td></tr>"))
+    #expect(html.contains("tr.total td { font-weight: bold; }"))
+    let markdown = MarkdownReportRenderer().render(document)
+    #expect(markdown.contains("| **Tổng cộng** | **7** |"))
+    #expect(JSONReportRenderer().render(document).contains("\"footer_row_count\": 1"))
   }
 }
