@@ -142,6 +142,77 @@ import Testing
     }
   }
 
+  @Test func aKilledHundredThousandRowImportLeavesNothing() throws {
+    var random = SeededGenerator(seed: fuzzSeed() &+ 4)
+    let scene = try Scene()
+    var csv = "\u{FEFF}Mã;Tên;Loại;Số đảng viên\r\n"
+    for i in 1...100_000 { csv += "I\(i);Chi bộ nhập thử \(i);cell;\(i % 90)\r\n" }
+    let file = try scene.directory.write("units.csv", csv)
+    for kill in 1...3 {
+      let program = try RunningProgram(
+        Repository.binary,
+        ["--db", scene.path, "-e", "print('start') db.import('\(file)', 'units') print('done')"])
+      #expect(try program.readLine() == "start")
+      usleep(useconds_t.random(in: 300_000...3_000_000, using: &random))
+      program.kill()
+      #expect(program.wasKilled, "kill \(kill): the import ended before the kill")
+      try scene.expectUnchanged("import kill \(kill)")
+    }
+    // The control: the whole file imports when left alone.
+    let control = try RunningProgram(
+      Repository.binary,
+      ["--db", scene.path, "-e", "db.import('\(file)', 'units') print(units:count())"])
+    let result = control.finish(timeout: 600)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "100006\n")
+  }
+
+  @Test func aKilledReminderRunSendsNothingTwiceAndLosesNothing() throws {
+    var random = SeededGenerator(seed: fuzzSeed() &+ 5)
+    let script = Repository.root.appendingPathComponent("scripts/remind.lua").path
+    for kill in 1...3 {
+      let directory = try TemporaryDirectory()
+      let path = directory.path("registry.sqlite")
+      _ = try ReminderScenario(registry: try Registry.open(path: path))
+      let sent = directory.path("sent")
+      mkdir(sent, 0o700)
+      // Each letter reaches the mail system, then the command lingers: the kill comes while
+      // letter k is out and not yet marked sent.
+      let slow = "cat > \"$(mktemp -p '\(sent)' mail-XXXXXX)\"; sleep 2"
+      let program = try RunningProgram(
+        Repository.binary,
+        ["--db", path, script, "--date", "2023-03-14", "--channel", "command", "--command", slow])
+      let k = Int.random(in: 1...4, using: &random)
+      let deadline = Date().addingTimeInterval(60)
+      while (try? FileManager.default.contentsOfDirectory(atPath: sent).count) ?? 0 < k,
+        Date() < deadline
+      {
+        usleep(20_000)
+      }
+      program.kill()
+      #expect(try RegistrySnapshot.integrity(path) == ["ok"], "kill \(kill)")
+      // The next run sends the rest; the letter in flight stays claimed, not sent twice.
+      let fast = "cat > \"$(mktemp -p '\(sent)' mail-XXXXXX)\""
+      let again = try run(
+        Repository.binary,
+        ["--db", path, script, "--date", "2023-03-14", "--channel", "command", "--command", fast])
+      #expect(again.status == 0, "kill \(kill): \(again.stdout) \(again.stderr)")
+      let letters = try FileManager.default.contentsOfDirectory(atPath: sent).count
+      #expect(letters == 4, "kill \(kill) at letter \(k): \(letters) letters")
+      let states = try run(
+        Repository.binary,
+        [
+          "--db", path, "-e",
+          "for r in outbox:order('id'):rows() do print(r.status, r.claimed_at ~= nil) end",
+        ]
+      ).stdout
+      let lines = states.split(separator: "\n")
+      #expect(lines.count == 4, "\(states)")
+      #expect(lines.filter { $0 == "sent\tfalse" }.count == 3, "kill \(kill): \(states)")
+      #expect(lines.filter { $0 == "pending\ttrue" }.count == 1, "kill \(kill): \(states)")
+    }
+  }
+
   @Test func aKilledBackupNeverLeavesAHalfCopy() throws {
     var random = SeededGenerator(seed: fuzzSeed() &+ 3)
     let scene = try Scene()
