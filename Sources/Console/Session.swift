@@ -211,6 +211,7 @@ public final class Output {
     guard fd >= 0, let stream = fdopen(fd, "w") else {
       throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
+    fchmod(fd, 0o600)  // an existing file keeps its mode through O_TRUNC: private now
     if once {
       if beforeOnce == nil { beforeOnce = (file, self.path) } else if let file { fclose(file) }
     } else {
