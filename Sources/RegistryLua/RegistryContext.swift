@@ -130,7 +130,12 @@ public final class RegistryContext {
         return try body(db)
       }
     } catch {
-      throw registry.explain(error)
+      let explained = registry.explain(error)
+      // A wait given up on Ctrl-C or a time limit says so, not that the wait ran out.
+      if case RegistryError.busy = explained, interruptProbe?.isPending == true {
+        throw RegistryLuaError.interrupted
+      }
+      throw explained
     }
   }
 

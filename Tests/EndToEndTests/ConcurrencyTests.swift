@@ -85,6 +85,33 @@ import Testing
     #expect(try RegistrySnapshot.integrity(scene.path) == ["ok"])
   }
 
+  @Test func ctrlCEndsTheWaitInAConsoleWhichGoesOn() throws {
+    let scene = try Scene()
+    let home = try TemporaryDirectory()
+    var environment = cleanEnvironment([
+      "HOME": home.path, "XDG_DATA_HOME": home.path("data"), "SANGTAO_LANG": "en",
+      "TERM": "xterm", "INPUTRC": "/dev/null",
+    ])
+    for name in ["COLUMNS", "LINES"] { environment[name] = nil }
+    let terminal = try PseudoTerminal(arguments: ["--db", scene.path], environment: environment)
+    try terminal.expect("\n> ")
+    terminal.send("units:add{code = 'T2', name = 'Từ terminal', kind = 'cell'}\r")
+    try terminal.expect(
+      "is busy: another program is writing to it; waiting (up to 30 s, Ctrl-C to give up)…")
+    let start = Date()
+    terminal.send(PseudoTerminal.Key.interrupt)
+    try terminal.expect("stopped (Ctrl-C); every variable is intact", timeout: 10)
+    try terminal.expect("\n> ")
+    #expect(Date().timeIntervalSince(start) < 10, "Ctrl-C ended the wait at once")
+    terminal.send("units:count()\r")
+    try terminal.expect("6\n> ")  // the session goes on; the other's unit is not committed
+    terminal.send(PseudoTerminal.Key.endOfFile)
+    #expect(terminal.waitForExit() == 0)
+    scene.release()
+    #expect(scene.console.finish().status == 0)
+    #expect(try scene.codes() == ["C1"])
+  }
+
   @Test func readersDoNotWaitForTheConsole() throws {
     let scene = try Scene()
     defer { _ = scene.console.finish() }
