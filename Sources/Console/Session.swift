@@ -82,15 +82,10 @@ public final class Session {
           throw error
         }
         throw .runtime(
-          message: Message.timeLimitExceeded(["seconds": Session.seconds(chunkTimeout)]),
+          message: Message.timeLimitExceeded(["seconds": Message.seconds(chunkTimeout)]),
           traceback: traceback)
       }
     }
-  }
-
-  /// `seconds` as people write them: `2`, `0.5`.
-  static func seconds(_ seconds: Double) -> String {
-    seconds == seconds.rounded() && seconds < 1e15 ? String(Int64(seconds)) : String(seconds)
   }
 
   private func callUnguarded(arguments: Int32, results: Int32) throws(LuaError) {

@@ -1,6 +1,13 @@
 // Messages of the limits, the sandbox, a busy registry and backups.
 
 extension Message {
+  /// Seconds as people write them in a message: `30`, `0.5`.
+  ///
+  ///     Message.seconds(2.0)  // "2"
+  public static func seconds(_ seconds: Double) -> String {
+    seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : String(seconds)
+  }
+
   // MARK: Limits
 
   public static let timeLimitExceeded = Message(

@@ -91,7 +91,7 @@ public enum RegistryError: LocalizedFailure, Equatable {
         ["path": path, "action": Message.actionWrite(in: language)], in: language)
     case .busy(let path, let seconds):
       return Message.registryBusy(
-        ["path": path, "seconds": RegistryError.seconds(seconds)], in: language)
+        ["path": path, "seconds": Message.seconds(seconds)], in: language)
 
     case .illegalTransition(let code, let from, let to, let expected):
       return Message.lifecycleIllegal(
@@ -246,11 +246,6 @@ public enum RegistryError: LocalizedFailure, Equatable {
   }
 
   /// Fails with ``readOnly(path:)`` when `db` was opened read-only.
-  /// `seconds` as people write them: `30`, `0.5`.
-  public static func seconds(_ seconds: Double) -> String {
-    seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int64(seconds)) : String(seconds)
-  }
-
   static func checkWritable(_ db: Database) throws {
     if db.configuration.readonly {
       let path = try String.fetchOne(

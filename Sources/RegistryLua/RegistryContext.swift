@@ -91,7 +91,7 @@ public final class RegistryContext {
       timeout: busyTimeout, noticeAfter: 1,
       onWait: { path, seconds in
         notice(
-          Message.registryBusyWaiting(["path": path, "seconds": RegistryError.seconds(seconds)]))
+          Message.registryBusyWaiting(["path": path, "seconds": Message.seconds(seconds)]))
       },
       shouldStop: { probe.value?.isPending ?? false })
   }

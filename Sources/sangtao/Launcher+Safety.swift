@@ -58,7 +58,7 @@ extension Launcher {
   /// Defines `limits` and applies `--max-memory`, `--timeout` and `--wait` to the session.
   func applyLimits(_ options: SafetyOptions, _ session: Session) throws {
     try session.lua.openLimits { seconds in
-      Message.timeLimitExceeded(["seconds": formatSeconds(seconds)])
+      Message.timeLimitExceeded(["seconds": Message.seconds(seconds)])
     }
     session.chunkTimeout = options.timeout
     if let context = session.binding?.context {
@@ -107,9 +107,4 @@ extension Launcher {
 struct SandboxSetupError: Error, CustomStringConvertible {
   let text: String
   var description: String { text }
-}
-
-/// Seconds as people write them: `2`, `0.5`.
-func formatSeconds(_ seconds: Double) -> String {
-  seconds == seconds.rounded() && seconds < 1e15 ? String(Int64(seconds)) : String(seconds)
 }
