@@ -63,6 +63,7 @@ extension Message {
     "bad_relation_value": .badRelationValue, "parameter_count": .parameterMarks,
     "where_keys": .whereKeys, "not_found": .notFound, "bad_aggregate": .badAggregate,
     "empty_aggregate": .emptyAggregate, "unknown_aggregate": .unknownAggregate,
+    "results_of_registrations": .resultsOfRegistrations,
   ]
 }
 
@@ -83,4 +84,21 @@ extension Message {
   public static let badDate = Message(
     vi: "ngày '{date}' không hợp lệ: cần dd/mm/yyyy hoặc yyyy-mm-dd",
     en: "invalid date '{date}': expected dd/mm/yyyy or yyyy-mm-dd")
+}
+
+// Scoring from Lua.
+extension Message {
+  public static let rubricNeedsCriteria = Message(
+    vi: "rubric.define cần {criteria = {{code = \"TC1\", name = \"…\", max = 25, bands = {…}}, …}}",
+    en:
+      "rubric.define needs {criteria = {{code = \"TC1\", name = \"…\", max = 25, bands = {…}}, …}}")
+  public static let rubricDefaultName = Message(
+    vi: "Tiêu chí chấm điểm năm {year}", en: "Scoring rubric {year}")
+  public static let unknownCombine = Message(
+    vi:
+      "không có cách kết hợp '{name}': dùng \"mean\", \"trimmed_mean\", \"median\" hoặc một hàm Lua",
+    en: "no combination '{name}': use \"mean\", \"trimmed_mean\", \"median\" or a Lua function")
+  public static let resultsOfRegistrations = Message(
+    vi: "results() và checks() chỉ dùng cho registrations",
+    en: "results() and checks() are for registrations only")
 }

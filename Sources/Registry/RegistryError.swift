@@ -70,6 +70,7 @@ public enum RegistryError: LocalizedFailure, Equatable {
     case identity
   }
 
+  /// The message in `language`.
   public func message(in language: Language) -> String {
     switch self {
     case .noSuchFile(let path):

@@ -33,7 +33,8 @@ public final class RegistryBinding {
 
   /// The bundled Lua files, in load order.
   static let luaFiles = [
-    "prelude", "resultset", "query", "group", "rows", "registry", "remind", "present", "report",
+    "prelude", "resultset", "query", "group", "rows", "registry", "scoring", "remind", "present",
+    "report",
     "help",
   ]
 
@@ -115,6 +116,10 @@ public final class RegistryBinding {
     add("transition") { [unowned self] _ in { try self.transition($0) } }
     add("tx") { [unowned self] _ in { try self.transaction($0) } }
     add("backup") { [unowned self] _ in { try self.backupFunction($0) } }
+    add("results") { [unowned self] _ in { try self.results($0) } }
+    add("checks") { [unowned self] _ in { try self.checks($0) } }
+    add("rubric") { [unowned self] _ in { try self.rubric($0) } }
+    add("define_rubric") { [unowned self] _ in { try self.defineRubric($0) } }
     add("import") { [unowned self] _ in { try self.importFromLua($0) } }
     add("export") { [unowned self] _ in { try self.exportFromLua($0) } }
     add("set_actor") { [unowned self] _ in

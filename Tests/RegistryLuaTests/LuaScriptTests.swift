@@ -44,4 +44,12 @@ import Testing
     let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     #expect(left.sorted() == ["report.csv", "report.html", "report.json", "report.md"])
   }
+
+  @Test func analystQuestionsMatchIndependentSQLOnTheDemo() throws {
+    let registry = try Registry.inMemory()
+    try registry.queue.inDatabase { db in _ = try DemoGenerator().generate(into: db) }
+    let harness = try LuaScriptHarness(registry: registry)
+    try harness.runScript("analyst_questions_test.lua")
+    #expect(harness.lua.stack.top == 0)
+  }
 }

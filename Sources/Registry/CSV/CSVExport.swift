@@ -35,6 +35,7 @@ public enum CSVExport {
     /// End lines with CR LF (Windows) instead of LF.
     public var crlf: Bool
 
+    /// Creates a value with these fields.
     public init(
       byteOrderMark: Bool = true, delimiter: Character = ",", language: Language = .current,
       vietnameseDates: Bool = false, labels: Bool = false, crlf: Bool = true

@@ -36,6 +36,7 @@ public enum CSVImport {
     /// Called every few hundred lines with (lines done, lines in the file).
     public var progress: ((Int, Int) -> Void)?
 
+    /// Creates a value with these fields.
     public init(
       actor: String = "import", dryRun: Bool = false, date: Day? = nil,
       progress: ((Int, Int) -> Void)? = nil
@@ -49,7 +50,9 @@ public enum CSVImport {
 
   /// What an import did, or would do.
   public struct Summary: Equatable, Sendable {
+    /// One record added or changed, with its line.
     public struct Change: Equatable, Sendable {
+      /// Whether the line adds or changes a record.
       public enum Action: Equatable, Sendable { case insert, update }
       public let line: Int
       public let action: Action

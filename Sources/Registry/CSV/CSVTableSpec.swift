@@ -21,6 +21,7 @@ public struct CSVTableSpec: Sendable {
     /// only when the file has no code column for the same relation.
     public let isDisplay: Bool
 
+    /// How a column is exported.
     public enum Export: Sendable, Equatable {
       case value
       case related(table: String, column: String, via: String)

@@ -28,6 +28,7 @@ public struct ImportIssue: Equatable, Sendable {
   public let header: String?
   public let problem: Problem
 
+  /// Creates a value with these fields.
   public init(file: String, line: Int?, column: Int?, header: String?, problem: Problem) {
     self.file = file
     self.line = line
@@ -87,11 +88,13 @@ public struct ImportFailure: LocalizedFailure, Equatable {
   public let file: String
   public let issues: [ImportIssue]
 
+  /// Creates a value with these fields.
   public init(file: String, issues: [ImportIssue]) {
     self.file = file
     self.issues = issues
   }
 
+  /// The message in `language`.
   public func message(in language: Language) -> String {
     ([Message.csvFailed(["file": file, "count": issues.count], in: language)]
       + issues.map { $0.message(in: language) }).joined(separator: "\n")

@@ -4,23 +4,31 @@ extension DemoBuilder {
   /// The blocks of `scale`, made in SQL from the first block: each block adds, for every person
   /// who registered in the first block, a new person of the same unit (another invented name)
   /// with the ratings that made the first one eligible, and copies of that person's
-  /// registrations (new codes), targets, reports and results. Registrations that were appraised
-  /// stop at `reported`, since blocks carry no score sheets.
+  /// registrations (new codes), targets, reports, results and score sheets (by the same members,
+  /// with the same points), so that a registry of a million registrations is appraised as the
+  /// first block is.
   ///
-  /// Secondary indexes of the tables loaded are dropped first and made again from their own SQL
-  /// at the end, which is much faster than maintaining them row by row.
+  /// Secondary indexes and triggers of the tables loaded are dropped first and made again from
+  /// their own SQL at the end, which is much faster than maintaining them row by row; the
+  /// copies satisfy the triggers because the rows they copy did.
   func makeBlocks() throws {
     guard scale > 1 else { return }
-    let tables = ["people", "ratings", "registrations", "targets", "reports", "target_results"]
+    let tables = [
+      "people", "ratings", "registrations", "targets", "reports", "target_results", "score_sheets",
+      "sheet_points",
+    ]
     let indexes = try Row.fetchAll(
       db,
       sql: """
-        SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+        SELECT type, name, sql FROM sqlite_master
+        WHERE type IN ('index', 'trigger') AND sql IS NOT NULL
           AND tbl_name IN (\(tables.map { "'\($0)'" }.joined(separator: ",")))
         ORDER BY rowid
         """
-    ).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
-    for index in indexes { try db.execute(sql: "DROP INDEX \(index.name)") }
+    ).map { (type: $0["type"] as String, name: $0["name"] as String, sql: $0["sql"] as String) }
+    for index in indexes {
+      try db.execute(sql: "DROP \(index.type == "index" ? "INDEX" : "TRIGGER") \(index.name)")
+    }
 
     try makeTemporaryTables()
     let counts = try Row.fetchOne(
@@ -29,12 +37,15 @@ extension DemoBuilder {
         SELECT (SELECT max(id) FROM people) p0, (SELECT count(*) FROM temp.demo_people) np,
           (SELECT max(id) FROM registrations) r0, (SELECT count(*) FROM temp.demo_regs) nr,
           (SELECT max(id) FROM targets) t0, (SELECT count(*) FROM temp.demo_targets) nt,
-          (SELECT coalesce(max(id), 0) FROM reports) q0, (SELECT count(*) FROM temp.demo_reports) nq
+          (SELECT coalesce(max(id), 0) FROM reports) q0, (SELECT count(*) FROM temp.demo_reports) nq,
+          (SELECT coalesce(max(id), 0) FROM score_sheets) s0,
+          (SELECT count(*) FROM temp.demo_sheets) ns
         """)!
     var arguments: [String: (any DatabaseValueConvertible)?] = [
       "p0": counts["p0"] as Int64, "np": counts["np"] as Int64, "r0": counts["r0"] as Int64,
       "nr": counts["nr"] as Int64, "t0": counts["t0"] as Int64, "nt": counts["nt"] as Int64,
       "q0": counts["q0"] as Int64, "nq": counts["nq"] as Int64,
+      "s0": counts["s0"] as Int64, "ns": counts["ns"] as Int64,
     ]
     let chunk = 100
     var first = 1
@@ -49,6 +60,7 @@ extension DemoBuilder {
       summary.registrations += Int(counts["nr"] as Int64) * (last - first + 1)
       summary.targets += Int(counts["nt"] as Int64) * (last - first + 1)
       summary.reports += Int(counts["nq"] as Int64) * (last - first + 1)
+      summary.scoreSheets += Int(counts["ns"] as Int64) * (last - first + 1)
       progress?(.init(phase: .blocks, done: last, total: scale - 1))
       first = last + 1
     }
@@ -64,7 +76,7 @@ extension DemoBuilder {
       sql: """
         DROP TABLE temp.demo_people; DROP TABLE temp.demo_regs; DROP TABLE temp.demo_targets;
         DROP TABLE temp.demo_reports; DROP TABLE temp.demo_names; DROP TABLE temp.demo_units;
-        DROP TABLE temp.demo_years;
+        DROP TABLE temp.demo_years; DROP TABLE temp.demo_sheets;
         """)
   }
 
@@ -100,6 +112,11 @@ extension DemoBuilder {
         INSERT INTO temp.demo_reports (k, report_id, reg_k)
           SELECT row_number() OVER (ORDER BY d.k) - 1, p.id, d.k
           FROM reports p JOIN temp.demo_regs d ON d.registration_id = p.registration_id;
+        CREATE TEMP TABLE demo_sheets (k INTEGER PRIMARY KEY, sheet_id INTEGER NOT NULL,
+          reg_k INTEGER NOT NULL);
+        INSERT INTO temp.demo_sheets (k, sheet_id, reg_k)
+          SELECT row_number() OVER (ORDER BY s.id) - 1, s.id, d.k
+          FROM score_sheets s JOIN temp.demo_regs d ON d.registration_id = s.registration_id;
         CREATE TEMP TABLE demo_units (unit_id INTEGER PRIMARY KEY, minority INTEGER NOT NULL);
         CREATE TEMP TABLE demo_names (n INTEGER PRIMARY KEY, full_name TEXT NOT NULL,
           gender TEXT NOT NULL, ethnicity TEXT NOT NULL);
@@ -157,9 +174,7 @@ extension DemoBuilder {
       'DK-' || y.year || '-' || printf('%03d', y.base + (b - 1) * y.per_block + d.seq),
       r.campaign_id, :p0 + (b - 1) * :np + d.person_k + 1, r.unit_id, r.grp, r.title,
       r.title_folded, r.kind, r.field, r.problem, r.solution, r.novelty, r.scope, r.start_on,
-      r.end_on, r.doc_no, r.doc_date, r.received_on, r.proposed_on,
-      CASE WHEN r.status IN ('under_appraisal','scored','recognized','not_passed','sent_to_btv')
-        THEN 'reported' ELSE r.status END, NULL
+      r.end_on, r.doc_no, r.doc_date, r.received_on, r.proposed_on, r.status, r.outcome
     FROM blocks CROSS JOIN temp.demo_regs d
       CROSS JOIN registrations r ON r.id = d.registration_id
       CROSS JOIN temp.demo_years y ON y.campaign_id = r.campaign_id
@@ -186,6 +201,20 @@ extension DemoBuilder {
     FROM blocks CROSS JOIN temp.demo_reports d
       CROSS JOIN target_results x ON x.report_id = d.report_id
       CROSS JOIN temp.demo_targets t ON t.target_id = x.target_id
+    """,
+    """
+    WITH RECURSIVE blocks(b) AS (SELECT :from UNION ALL SELECT b + 1 FROM blocks WHERE b < :to)
+    INSERT INTO score_sheets (id, registration_id, panel_member_id, rubric_id, scored_on, comment,
+      void_reason)
+    SELECT :s0 + (b - 1) * :ns + d.k + 1, :r0 + (b - 1) * :nr + d.reg_k + 1, s.panel_member_id,
+      s.rubric_id, s.scored_on, s.comment, s.void_reason
+    FROM blocks CROSS JOIN temp.demo_sheets d CROSS JOIN score_sheets s ON s.id = d.sheet_id
+    """,
+    """
+    WITH RECURSIVE blocks(b) AS (SELECT :from UNION ALL SELECT b + 1 FROM blocks WHERE b < :to)
+    INSERT INTO sheet_points (sheet_id, criterion_id, points)
+    SELECT :s0 + (b - 1) * :ns + d.k + 1, p.criterion_id, p.points
+    FROM blocks CROSS JOIN temp.demo_sheets d CROSS JOIN sheet_points p ON p.sheet_id = d.sheet_id
     """,
   ]
 }

@@ -208,7 +208,14 @@ final class DemoBuilder {
       for (field, templates) in DemoData.titles.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
         var titles: [(String, String)] = []
         for template in templates {
-          let placed = template.replacing("{place}", with: spec.place)
+          // An agency's economic, cultural or mass-mobilization model serves the district;
+          // its Party, administrative and security work, and what it does itself, stay its own.
+          let ownPlace =
+            spec.profile == .commune
+            || [.partyBuilding, .adminReform, .defenceSecurity].contains(field)
+            || template.contains("do {place}") || template.contains("của {place}")
+          let placed = template.replacing(
+            "{place}", with: ownPlace ? spec.place : "huyện Lạc Dương")
           if placed.contains("{product}") {
             for product in DemoData.products {
               let title = placed.replacing("{product}", with: product)

@@ -55,6 +55,7 @@ public struct DemoGenerator: Sendable {
     public let done: Int
     public let total: Int
 
+    /// Creates a value with these fields.
     public init(phase: Phase, done: Int, total: Int) {
       self.phase = phase
       self.done = done

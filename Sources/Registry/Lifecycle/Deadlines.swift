@@ -17,6 +17,7 @@ public struct Deadlines: Hashable, Sendable {
   /// Days after D2 before a missing report counts as not reported.
   public let reportGraceDays: Int
 
+  /// Creates a value with these fields.
   public init(d1: Day, d2: Day, d3: Day, reportGraceDays: Int = 0) {
     self.d1 = d1
     self.d2 = d2

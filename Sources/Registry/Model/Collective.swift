@@ -9,6 +9,7 @@ public struct Collective: RegistryRecord, Hashable {
   /// The person who leads it.
   public var headId: Int64?
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(id: Int64? = nil, code: String, name: String, unitId: Int64, headId: Int64? = nil) {
     self.id = id
     self.code = code

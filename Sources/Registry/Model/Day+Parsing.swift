@@ -107,6 +107,7 @@ extension Day: DatabaseValueConvertible {
 }
 
 extension Day: Codable {
+  /// A record with these values; `id` is nil until it is inserted.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
@@ -117,6 +118,7 @@ extension Day: Codable {
     self = day
   }
 
+  /// Encodes as ISO text.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(iso)

@@ -91,6 +91,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     lhs.ordinal - rhs.ordinal
   }
 
+  /// Earlier days are smaller.
   public static func < (lhs: Day, rhs: Day) -> Bool {
     lhs.ordinal < rhs.ordinal
   }

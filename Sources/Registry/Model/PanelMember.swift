@@ -10,6 +10,7 @@ public struct PanelMember: RegistryRecord, Hashable {
   /// The member's own unit: the member never scores its registrations.
   public var unitId: Int64
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, campaignId: Int64, personId: Int64, role: PanelRole,
     agency: String? = nil, unitId: Int64

@@ -17,6 +17,7 @@ public struct PartyUnit: RegistryRecord, Hashable {
   public var validTo: Day?
   public var email: String?
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, code: String, name: String, kind: UnitKind, bloc: Bloc? = nil,
     parentId: Int64? = nil, memberCount: Int = 0, validFrom: Day? = nil, validTo: Day? = nil,

@@ -19,6 +19,7 @@ public struct Person: RegistryRecord, Hashable {
   public var email: String?
   public var phone: String?
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, code: String, fullName: String, gender: String? = nil,
     birthYear: Int? = nil, ethnicity: String? = nil, unitId: Int64,

@@ -9,6 +9,7 @@ public struct Rating: RegistryRecord, Hashable {
   /// Number of the rating decision.
   public var decision: String?
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, subject: Subject, year: Int, level: RatingLevel, decision: String? = nil
   ) {

@@ -34,6 +34,7 @@ public struct Registration: RegistryRecord, Hashable {
   /// The person or collective registering.
   public var subject: Subject { Subject(personId: personId, collectiveId: collectiveId)! }
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, code: String, campaignId: Int64, subject: Subject, unitId: Int64,
     grp: RegistrationGroup, title: String, kind: RegistrationKind, field: RegistrationField,

@@ -20,6 +20,7 @@ extension RegistryRecord {
     .convertToSnakeCase
   }
 
+  /// Keeps the row id SQLite gave.
   public mutating func didInsert(_ inserted: InsertionSuccess) {
     id = inserted.rowID
   }

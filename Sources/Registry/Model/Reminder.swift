@@ -31,6 +31,7 @@ public struct Reminder: RegistryRecord, Hashable {
   /// Why the last delivery failed, or why the reminder was cancelled.
   public var error: String?
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, rule: String, recipient: String, address: String? = nil,
     unitId: Int64? = nil, personId: Int64? = nil, registrationId: Int64? = nil,

@@ -14,6 +14,7 @@ public struct Report: RegistryRecord, Hashable {
   public var evidence: String?
   public var notes: String?
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, registrationId: Int64, submittedOn: Day, summary: String? = nil,
     effectiveness: String? = nil, replicability: String? = nil, confirmedBy: String? = nil,

@@ -11,6 +11,7 @@ public struct ScoreSheet: RegistryRecord, Hashable {
   /// Set when the sheet is voided; void sheets do not count.
   public var voidReason: String?
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, registrationId: Int64, panelMemberId: Int64, rubricId: Int64,
     scoredOn: Day, comment: String? = nil, voidReason: String? = nil

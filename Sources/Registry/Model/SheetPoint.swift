@@ -6,6 +6,7 @@ public struct SheetPoint: RegistryRecord, Hashable {
   public var criterionId: Int64
   public var points: Double
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(id: Int64? = nil, sheetId: Int64, criterionId: Int64, points: Double) {
     self.id = id
     self.sheetId = sheetId

@@ -11,6 +11,7 @@ public struct Target: RegistryRecord, Hashable {
   /// The registered value.
   public var planned: Double?
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, registrationId: Int64, seq: Int, description: String,
     measure: String? = nil, planned: Double? = nil

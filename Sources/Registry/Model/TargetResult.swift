@@ -9,6 +9,7 @@ public struct TargetResult: RegistryRecord, Hashable {
   public var achieved: Bool?
   public var note: String?
 
+  /// A record with these values; `id` is nil until it is inserted.
   public init(
     id: Int64? = nil, reportId: Int64, targetId: Int64, actual: Double? = nil,
     achieved: Bool? = nil, note: String? = nil

@@ -16,6 +16,7 @@ public struct Schema: Sendable {
   /// Tables first, then views, each in the order the schema creates them.
   public let entities: [Entity]
 
+  /// Creates a value with these fields.
   public init(entities: [Entity]) {
     self.entities = entities
   }
@@ -85,6 +86,7 @@ public struct Schema: Sendable {
     /// The comment after the column in the schema.
     public let comment: String?
 
+    /// Equal when every field is equal.
     public static func == (lhs: Column, rhs: Column) -> Bool {
       lhs.name == rhs.name && lhs.sqlType == rhs.sqlType && lhs.isNotNull == rhs.isNotNull
         && lhs.isPrimaryKey == rhs.isPrimaryKey && lhs.defaultSQL == rhs.defaultSQL

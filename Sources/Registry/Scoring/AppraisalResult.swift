@@ -46,6 +46,7 @@ public struct AppraisalResult: Sendable, Equatable {
     criterionMeans.first { $0.code == code }?.mean
   }
 
+  /// Equal when every field is equal.
   public static func == (lhs: AppraisalResult, rhs: AppraisalResult) -> Bool {
     lhs.registrationId == rhs.registrationId && lhs.sheets == rhs.sheets && lhs.total == rhs.total
       && lhs.combination == rhs.combination && lhs.teamSize == rhs.teamSize
@@ -69,6 +70,7 @@ public struct SheetScore: Sendable, Equatable {
   /// The sum of the points.
   public let total: Double
 
+  /// Creates a value with these fields.
   public init(
     sheetId: Int64, panelMemberId: Int64, personId: Int64, member: String, scoredOn: Day,
     points: [(code: String, points: Double)]
@@ -87,6 +89,7 @@ public struct SheetScore: Sendable, Equatable {
     points.first { $0.code == code }?.points
   }
 
+  /// Equal when every field is equal.
   public static func == (lhs: SheetScore, rhs: SheetScore) -> Bool {
     lhs.sheetId == rhs.sheetId && lhs.total == rhs.total
       && lhs.points.map(\.code) == rhs.points.map(\.code)

@@ -37,6 +37,7 @@ public struct EligibilityCheck: Sendable, Equatable {
     case reuse(other: String, year: Int, unit: String, title: String, similarity: Double)
     case noHead(collective: String)
 
+    /// Equal when every field is equal.
     public static func == (lhs: Problem, rhs: Problem) -> Bool {
       switch (lhs, rhs) {
       case (.missingYears(let a, let b, let c), .missingYears(let x, let y, let z)):
@@ -69,6 +70,7 @@ public struct EligibilityCheck: Sendable, Equatable {
 
   public var passed: Bool { problem == nil }
 
+  /// Creates a value with these fields.
   public init(name: Name, registrationId: Int64, code: String, problem: Problem?) {
     self.name = name
     self.registrationId = registrationId

@@ -12,6 +12,7 @@ public struct RubricDefinition: Sendable, Equatable {
   public var source: String?
   public var criteria: [CriterionDefinition]
 
+  /// Creates a value with these fields.
   public init(name: String, source: String? = nil, criteria: [CriterionDefinition]) {
     self.name = name
     self.source = source
@@ -90,6 +91,7 @@ public struct CriterionDefinition: Sendable, Equatable {
   /// Bands, best first; points must fall in one when there are bands.
   public var bands: [Band]
 
+  /// Creates a value with these fields.
   public init(
     code: String, name: String, maxPoints: Double, evidence: String? = nil, bands: [Band] = []
   ) {
@@ -106,6 +108,7 @@ public struct CriterionDefinition: Sendable, Equatable {
     public var min: Double
     public var max: Double
 
+    /// Creates a value with these fields.
     public init(label: String, min: Double, max: Double) {
       self.label = label
       self.min = min

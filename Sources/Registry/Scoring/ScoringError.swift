@@ -27,6 +27,7 @@ public enum ScoringError: LocalizedFailure, Equatable {
   case pointsOutsideBands(
     member: String, registration: String, criterion: String, points: Double, bands: String)
 
+  /// The message in `language`.
   public func message(in language: Language) -> String {
     func number(_ value: Double) -> String { Scoring.format(value) }
     switch self {

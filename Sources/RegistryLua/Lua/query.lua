@@ -86,6 +86,14 @@ local comparison = {
 local function condition(e, field, value, params, level)
   level = level + 1
   local rel = e.relations[field]
+  if rel and not rel.load and (value == NULL or (type(value) == "table" and getmetatable(value) == nil
+      and type(value[1]) == "string")) then
+    -- NULL or a comparison ({"~=", db.null}): on the foreign key itself.
+    local op = value ~= NULL and value[1]:lower()
+    if value == NULL or comparison[op] or op == "not" or op == "in" or op == "between" then
+      return condition(e, rel.key, value, params, level)
+    end
+  end
   if rel then
     -- A relation: match by id, by code, or by a row of the target entity.
     local target = entities[rel.entity]

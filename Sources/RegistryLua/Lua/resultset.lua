@@ -156,6 +156,18 @@ function ResultSet:offset(n)
   return derived(self, out)
 end
 
+--- Only these fields, in this order: rs:select("code", "total").
+function ResultSet:select(...)
+  local fields = {...}
+  local out = {}
+  for i, r in ipairs(self) do
+    local row = {}
+    for _, f in ipairs(fields) do row[f] = r[f] end
+    out[i] = row
+  end
+  return ResultSet.wrap(out, nil, nil, fields)
+end
+
 --- The values of one field.
 function ResultSet:pluck(field)
   local out = {}
