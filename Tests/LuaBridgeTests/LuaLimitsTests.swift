@@ -249,8 +249,10 @@ import Testing
   }
 }
 
-/// Lets a test hand a non-Sendable value to a closure it knows runs on the same thread.
-struct UnsafeSendable<T>: @unchecked Sendable {
-  let value: T
+/// Lets a test hand a state to a closure it registers in that same state, which it knows runs
+/// on the same thread. Unowned: the state owns the closure, so a strong reference back would be
+/// a cycle, and the state would never be freed (LeakSanitizer says so).
+struct UnsafeSendable<T: AnyObject>: @unchecked Sendable {
+  unowned(unsafe) let value: T
   init(_ value: T) { self.value = value }
 }
