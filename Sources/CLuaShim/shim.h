@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <time.h>
 
 #include <lua5.4/lua.h>
 #include <lua5.4/lauxlib.h>
@@ -41,8 +42,11 @@ typedef struct ShimGlobal {
   void *volatile on_interrupt_context;
   /* statements being stepped through luashim_step: only then is SQLite interrupted */
   volatile sig_atomic_t sql_stepping;
-  /* time limits: the earliest deadline in force (CLOCK_MONOTONIC seconds; 0: none) */
+  /* time limits: the earliest deadline in force (CLOCK_MONOTONIC seconds; 0: none), and the
+  ** state's own timer (timer_slot: its slot + 1 in interrupt.c's table, 0 before the first) */
   double deadline;
+  timer_t timer;
+  int timer_slot;
   /* the sandbox, when one is in force (sandbox.c) */
   struct ShimSandbox *sandbox;
 } ShimGlobal;
@@ -62,6 +66,9 @@ void shim_arm_deadline(lua_State *L);
 /* Removes the interrupt hook from the main thread and from every coroutine still being
 ** resumed, and forgets the pending interrupt. */
 void shim_clear_interrupt(ShimGlobal *g);
+
+/* Deletes the state's timer, if it has one (at close). */
+void shim_delete_timer(ShimGlobal *g);
 
 /* Frees the sandbox record (at close). */
 void shim_free_sandbox(ShimGlobal *g);

@@ -77,6 +77,26 @@ import Testing
     lua.clearInterrupt()
   }
 
+  @Test(.timeLimit(.minutes(1)))
+  func twoStatesKeepTheirOwnDeadlines() throws {
+    // One interval timer per process served only the last state to arm it: the first one's
+    // loop then ran until the other's deadline, and that deadline stopped the other state.
+    let first = try LuaState()
+    let second = try LuaState()
+    first.setTimeout(seconds: 0.3)
+    second.setTimeout(seconds: 30)
+    defer {
+      first.setTimeout(seconds: 0)
+      second.setTimeout(seconds: 0)
+    }
+    let start = ContinuousClock.now
+    #expect(throws: LuaError.self) { try first.run("while true do end") }
+    #expect(ContinuousClock.now - start < .seconds(10))
+    #expect(first.pendingInterrupt == "timeout")
+    #expect(second.pendingInterrupt == nil)
+    first.clearInterrupt()
+  }
+
   @Test func trackedCoroutinesKeepLuasMessages() throws {
     let lua = try LuaState()
     let values = try lua.run(

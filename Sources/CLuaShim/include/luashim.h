@@ -179,7 +179,8 @@ void luashim_set_interrupt_callback(lua_State *L, luashim_InterruptCallback cb, 
 
 /*
 ** ** Arms a deadline: after `seconds` the running code is interrupted with the reason
-** ** "timeout". 0 disarms. One deadline per process (a POSIX interval timer).
+** ** "timeout". 0 disarms. Each state has its own (a POSIX timer), and limits.run nests
+** ** earlier ones inside it.
 */
 void luashim_set_timeout(lua_State *L, double seconds);
 
