@@ -4,7 +4,7 @@
 ** force. Both limits nest: an inner block never gets more than its outer one has left.
 **
 ** Memory is the allocator's job (state.c) and costs nothing while under the cap. A deadline is
-** the one interval timer of the process (interrupt.c): no hook runs until it fires.
+** the state's timer (interrupt.c): no hook runs until it fires.
 */
 #include <ctype.h>
 #include <math.h>

@@ -59,7 +59,7 @@ extern const char *const SHIM_TIMEOUT;
 /* Seconds on the monotonic clock. */
 double shim_now(void);
 
-/* Arms the process's interval timer for g->deadline (disarms when 0); interrupts at once when
+/* Arms the state's timer for g->deadline (disarms when 0); interrupts at once when
 ** the deadline has passed. */
 void shim_arm_deadline(lua_State *L);
 

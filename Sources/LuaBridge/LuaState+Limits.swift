@@ -5,7 +5,7 @@ import CLuaShim
 /// the same limits for a block of Lua code with `limits.run`.
 ///
 /// Neither costs anything while under it: memory is counted by the allocator, and a deadline is
-/// the process's interval timer, which sets the interrupt hook only when it fires.
+/// the state's own timer, which sets the interrupt hook only when it fires.
 extension LuaState {
   /// Defines the global `limits`:
   ///
