@@ -65,6 +65,7 @@ let package = Package(
     .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "TestSupport"]),
     .testTarget(name: "RegistryTests", dependencies: ["Registry", "TestSupport"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "Messages"]),
+    // The .lua tests are read from the source tree by path (LuaScriptHarness.runScript).
     .testTarget(
       name: "RegistryLuaTests", dependencies: ["RegistryLua", "TestSupport"], exclude: ["Lua"]),
     .testTarget(name: "ConsoleTests", dependencies: ["Console", "TestSupport"]),
@@ -72,3 +73,19 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (scripts/fuzz): entry points without a main of their own, built only with
+// SANGTAO_FUZZ=1 and `--sanitize=fuzzer`, which links libFuzzer's main.
+if Context.environment["SANGTAO_FUZZ"] == "1" {
+  package.targets += [
+    .executableTarget(
+      name: "FuzzREPLInput", dependencies: ["Console"], path: "Tests/Fuzz/REPLInput"),
+    .executableTarget(
+      name: "FuzzConversions", dependencies: ["LuaBridge", "Console", "CLua"],
+      path: "Tests/Fuzz/Conversions"),
+    .executableTarget(
+      name: "FuzzCSVImport",
+      dependencies: ["Registry", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      path: "Tests/Fuzz/CSVImport"),
+  ]
+}

@@ -8,15 +8,16 @@
 */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "shim.h"
 
-/* The state SIGINT and SIGALRM reach; signals are per process, so these are too. */
+/* The state SIGINT reaches; signals are per process, so this is too. */
 static lua_State *volatile sigint_target = NULL;
-static lua_State *volatile alarm_target = NULL;
 static volatile sig_atomic_t prompt_signal = 0;
 /*
 ** A Ctrl-C at the prompt also writes a byte here, so that a reader waiting in poll() wakes up
@@ -46,21 +47,29 @@ void luashim_request_interrupt(lua_State *L, const char *reason) {
     lua_State *co = g->running[i];
     if (co != NULL) lua_sethook(co, interrupt_hook, HOOK_MASK, 1);
   }
+  __atomic_thread_fence(__ATOMIC_SEQ_CST); /* the reason is out before the mark is read */
   luashim_InterruptCallback cb = g->on_interrupt;
-  if (cb != NULL) cb(g->on_interrupt_context);
+  if (cb != NULL && g->sql_stepping > 0) cb(g->on_interrupt_context);
 }
 
 const char *luashim_interrupt_reason(lua_State *L) { return shim_global(L)->reason; }
 
-void luashim_clear_interrupt(lua_State *L) {
-  ShimGlobal *g = shim_global(L);
+void shim_clear_interrupt(ShimGlobal *g) {
   /*
-  ** Every coroutine hooked by the interrupt was being resumed, so the pending error has killed
-  ** it; only the main thread lives on with the hook.
+  ** A coroutine hooked by the interrupt is dead (the error went through it) or is still being
+  ** resumed below the code that caught the error (limits.run); those and the main thread lose
+  ** the hook. A hook the user set with debug.sethook is left alone.
   */
-  lua_sethook(g->main, NULL, 0, 0);
+  if (lua_gethook(g->main) == interrupt_hook) lua_sethook(g->main, NULL, 0, 0);
+  int n = g->nrunning;
+  for (int i = 0; i < n && i < SHIM_MAXRUNNING; i++) {
+    lua_State *co = g->running[i];
+    if (co != NULL && lua_gethook(co) == interrupt_hook) lua_sethook(co, NULL, 0, 0);
+  }
   g->reason = NULL;
 }
+
+void luashim_clear_interrupt(lua_State *L) { shim_clear_interrupt(shim_global(L)); }
 
 void luashim_set_interrupt_callback(lua_State *L, luashim_InterruptCallback cb, void *context) {
   ShimGlobal *g = shim_global(L);
@@ -124,30 +133,100 @@ int luashim_take_prompt_signal(void) {
 
 int luashim_prompt_signal_fd(void) { return prompt_pipe[0]; }
 
-static const char *const TIMEOUT = "timeout";
+const char *const SHIM_TIMEOUT = "timeout";
 
-static void on_sigalrm(int sig) {
-  (void)sig;
-  lua_State *L = alarm_target;
-  if (L != NULL) luashim_request_interrupt(L, TIMEOUT);
+double shim_now(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
 }
 
-void luashim_set_timeout(lua_State *L, double seconds) {
-  struct itimerval timer;
-  memset(&timer, 0, sizeof timer);
-  if (seconds > 0) {
+/*
+** Deadlines: one POSIX timer per state, whose SIGALRM carries the state's slot in this table
+** (and the slot's generation, so that a signal still queued for a closed state reaches nobody).
+** States then keep their own deadlines, even several in one process (a test runner).
+*/
+#define SHIM_MAXTIMERS 256
+static lua_State *volatile timer_states[SHIM_MAXTIMERS];
+static volatile int timer_generations[SHIM_MAXTIMERS];
+
+static void on_sigalrm(int sig, siginfo_t *info, void *context) {
+  (void)sig;
+  (void)context;
+  if (info == NULL || info->si_code != SI_TIMER) return;
+  int value = info->si_value.sival_int;
+  int slot = value & 0xFF, generation = value >> 8;
+  if (slot < 0 || slot >= SHIM_MAXTIMERS || timer_generations[slot] != generation) return;
+  lua_State *L = timer_states[slot];
+  if (L != NULL) luashim_request_interrupt(L, SHIM_TIMEOUT);
+}
+
+/* ** Creates the state's timer on first use; 0 when none can be had. */
+static int ensure_timer(ShimGlobal *g) {
+  if (g->timer_slot > 0) return 1;
+  static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+  pthread_mutex_lock(&lock);
+  int slot = -1;
+  for (int i = 0; i < SHIM_MAXTIMERS && slot < 0; i++)
+    if (timer_states[i] == NULL) slot = i;
+  if (slot >= 0) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
-    sa.sa_handler = on_sigalrm;
+    sa.sa_sigaction = on_sigalrm;
+    sa.sa_flags = SA_SIGINFO;
     sigaction(SIGALRM, &sa, NULL);
-    alarm_target = L;
-    timer.it_value.tv_sec = (time_t)seconds;
-    timer.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
-    if (timer.it_value.tv_sec == 0 && timer.it_value.tv_usec == 0) timer.it_value.tv_usec = 1;
+    int generation = (timer_generations[slot] + 1) & 0x7FFFFF;
+    struct sigevent event;
+    memset(&event, 0, sizeof event);
+    event.sigev_notify = SIGEV_SIGNAL;
+    event.sigev_signo = SIGALRM;
+    event.sigev_value.sival_int = generation << 8 | slot;
+    if (timer_create(CLOCK_MONOTONIC, &event, &g->timer) == 0) {
+      timer_generations[slot] = generation;
+      timer_states[slot] = g->main;
+      g->timer_slot = slot + 1;
+    }
   }
-  setitimer(ITIMER_REAL, &timer, NULL); /* all zero: disarmed */
-  if (seconds <= 0) alarm_target = NULL;
+  pthread_mutex_unlock(&lock);
+  return g->timer_slot > 0;
+}
+
+void shim_delete_timer(ShimGlobal *g) {
+  if (g->timer_slot == 0) return;
+  int slot = g->timer_slot - 1;
+  timer_generations[slot] = (timer_generations[slot] + 1) & 0x7FFFFF; /* late signals: nobody */
+  timer_states[slot] = NULL;
+  timer_delete(g->timer);
+  g->timer_slot = 0;
+}
+
+/*
+** ** The state's timer is set for the earliest deadline in force (g->deadline), and whoever
+** ** changes that deadline calls this again.
+*/
+void shim_arm_deadline(lua_State *L) {
+  ShimGlobal *g = shim_global(L);
+  if (!ensure_timer(g)) return;
+  struct itimerspec timer;
+  memset(&timer, 0, sizeof timer);
+  if (g->deadline > 0) {
+    sigset_t alarm; /* a host started with SIGALRM blocked would never see its deadline */
+    sigemptyset(&alarm);
+    sigaddset(&alarm, SIGALRM);
+    pthread_sigmask(SIG_UNBLOCK, &alarm, NULL);
+    double left = g->deadline - shim_now();
+    if (left < 1e-6) left = 1e-6; /* passed already: interrupt at once */
+    timer.it_value.tv_sec = (time_t)left;
+    timer.it_value.tv_nsec = (long)((left - (double)(time_t)left) * 1e9);
+    if (timer.it_value.tv_sec == 0 && timer.it_value.tv_nsec == 0) timer.it_value.tv_nsec = 1;
+  }
+  timer_settime(g->timer, 0, &timer, NULL); /* all zero: disarmed */
+}
+
+void luashim_set_timeout(lua_State *L, double seconds) {
+  shim_global(L)->deadline = seconds > 0 ? shim_now() + seconds : 0;
+  shim_arm_deadline(L);
 }
 
 /* ---------------------------------------------------------------------------------------------

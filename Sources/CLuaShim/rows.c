@@ -60,6 +60,21 @@ void luashim_pushrow(lua_State *L, void *stmt, int keys, int meta) {
   }
 }
 
+/*
+** ** sqlite3_step, marked as running for the interrupt callback. SQLite's interrupt flag stays
+** ** up until no statement is active, so it is raised only while a step runs (which it then
+** ** stops); the flag is set before the mark is read in the signal handler, and read here after
+** ** the mark is set, so an interrupt either stops the step or keeps it from starting.
+*/
+int luashim_step(lua_State *L, void *stmt) {
+  ShimGlobal *g = shim_global(L);
+  g->sql_stepping++;
+  __atomic_thread_fence(__ATOMIC_SEQ_CST);
+  int rc = g->reason != NULL ? SQLITE_INTERRUPT : sqlite3_step((sqlite3_stmt *)stmt);
+  g->sql_stepping--;
+  return rc;
+}
+
 /* ---------------------------------------------------------------------------------------------
 ** Steppers: streaming rows with no host frame per row
 ** ------------------------------------------------------------------------------------------ */
@@ -98,7 +113,7 @@ static int stepper_call(lua_State *L) {
     lua_concat(L, 2);
     return lua_error(L);
   }
-  int rc = sqlite3_step(s->stmt);
+  int rc = luashim_step(L, s->stmt);
   if (rc == SQLITE_ROW) {
     g->rows_stepped++;
     int meta = lua_type(L, lua_upvalueindex(3)) == LUA_TTABLE ? lua_upvalueindex(3) : 0;

@@ -4,6 +4,7 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <time.h>
 
 #include <lua5.4/lua.h>
 #include <lua5.4/lauxlib.h>
@@ -39,10 +40,38 @@ typedef struct ShimGlobal {
   /* rows stepped by C steppers (luashim_pushstepper), for the console's .timer */
   size_t rows_stepped;
   void *volatile on_interrupt_context;
+  /* statements being stepped through luashim_step: only then is SQLite interrupted */
+  volatile sig_atomic_t sql_stepping;
+  /* time limits: the earliest deadline in force (CLOCK_MONOTONIC seconds; 0: none), and the
+  ** state's own timer (timer_slot: its slot + 1 in interrupt.c's table, 0 before the first) */
+  double deadline;
+  timer_t timer;
+  int timer_slot;
+  /* the sandbox, when one is in force (sandbox.c) */
+  struct ShimSandbox *sandbox;
 } ShimGlobal;
 
 ShimGlobal *shim_global(lua_State *L);
 
+/* The reason a deadline interrupts with. */
+extern const char *const SHIM_TIMEOUT;
+
+/* Seconds on the monotonic clock. */
+double shim_now(void);
+
+/* Arms the state's timer for g->deadline (disarms when 0); interrupts at once when
+** the deadline has passed. */
+void shim_arm_deadline(lua_State *L);
+
+/* Removes the interrupt hook from the main thread and from every coroutine still being
+** resumed, and forgets the pending interrupt. */
+void shim_clear_interrupt(ShimGlobal *g);
+
+/* Deletes the state's timer, if it has one (at close). */
+void shim_delete_timer(ShimGlobal *g);
+
+/* Frees the sandbox record (at close). */
+void shim_free_sandbox(ShimGlobal *g);
 /* luaL_where for host functions: the first caller outside the host's own chunks. */
 void shim_where_user(lua_State *L);
 

@@ -100,7 +100,9 @@ int luashim_openlibs(lua_State *L) {
 
 void luashim_close(lua_State *L) {
   ShimGlobal *g = shim_global(L);
-  lua_close(L); /* runs every __gc, which may still use g */
+  shim_delete_timer(g); /* before the state goes: no deadline may reach it after */
+  lua_close(L);         /* runs every __gc, which may still use g */
+  shim_free_sandbox(g);
   free(g);
 }
 

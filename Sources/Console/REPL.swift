@@ -137,15 +137,18 @@ public final class REPL {
     let base = stack.top - 1
     let clock = Stopwatch()
     let before = statistics?()
-    do {
-      try session.call(arguments: 0, results: LuaStack.allResults)
-    } catch {
-      reportError(error)
+    // The printer may run Lua code (`__tostring`): it runs under the same guard as the chunk.
+    session.guarded { () -> Void in
+      do throws(LuaError) {
+        try session.call(arguments: 0, results: LuaStack.allResults)
+      } catch {
+        reportError(error)
+        stack.top = base
+        return
+      }
+      printResults(from: base + 1)
       stack.top = base
-      return
     }
-    printResults(from: base + 1)
-    stack.top = base
     if showsTimer { printTimer(clock: clock, before: before) }
   }
 
@@ -154,6 +157,8 @@ public final class REPL {
     let stack = session.lua.stack
     let last = stack.top
     guard last >= first else { return }
+    // A chunk that returns all its results may leave no free slot: the printer needs some.
+    guard stack.ensure(8) else { return }
     stack.pushValue(at: first)
     stack.setGlobal("_")
     let width = session.output.isTerminal ? terminalWidth() : nil
@@ -178,7 +183,7 @@ public final class REPL {
     if case .runtime(_, let traceback) = error {
       let kept = Traceback.trimmed(traceback)
       if !kept.isEmpty { text += "\n" + kept }
-      if session.lua.pendingInterrupt != nil || error.message.hasSuffix("interrupted!") {
+      if session.lua.pendingInterrupt == "interrupted!" || error.message.hasSuffix("interrupted!") {
         text = Message.interrupted() + "\n" + text
       }
     }

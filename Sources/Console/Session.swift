@@ -38,19 +38,58 @@ public final class Session {
 
   // MARK: Running code
 
+  /// How chunks load: `"t"` in a sandbox (no binary chunks), nil for text or binary.
+  public var chunkMode: String?
+  private var guardDepth = 0
+
+  /// Runs `body` as the session runs code: interruptible by Ctrl-C, under the time limit, and
+  /// with any interrupt cleared when the outermost such run ends, so that the next chunk
+  /// starts clean. The REPL runs a chunk and the printing of its results in one of these
+  /// (`__tostring` is Lua code too).
+  public func guarded<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    guardDepth += 1
+    if guardDepth == 1 {
+      isRunning = true
+      if chunkTimeout > 0 { lua.setTimeout(seconds: chunkTimeout) }
+    }
+    defer {
+      guardDepth -= 1
+      if guardDepth == 0 {
+        if chunkTimeout > 0 { lua.setTimeout(seconds: 0) }
+        isRunning = false
+        if lua.isInterruptPending {
+          lua.clearInterrupt()
+          // A statement left half-read by the stopped code keeps SQLite's interrupt flag up
+          // until it is finalized: collect it now, so that the next query runs.
+          lua.collectGarbage()
+        }
+      }
+    }
+    return try body()
+  }
+
   /// Calls the function below `arguments` values under a protected call with a traceback,
   /// interruptible with Ctrl-C (and the time limit). Results stay on the stack.
   ///
-  /// - Throws: `LuaError`; an interrupt surfaces as a runtime error reading `interrupted!`.
+  /// - Throws: `LuaError`; an interrupt surfaces as a runtime error reading `interrupted!`, the
+  ///   time limit as one saying so in the user's language.
   public func call(arguments: Int32, results: Int32) throws(LuaError) {
-    let stack = lua.stack
-    isRunning = true
-    if chunkTimeout > 0 { lua.setTimeout(seconds: chunkTimeout) }
-    defer {
-      if chunkTimeout > 0 { lua.setTimeout(seconds: 0) }
-      isRunning = false
-      lua.clearInterrupt()
+    try guarded { () throws(LuaError) in
+      do throws(LuaError) {
+        try callUnguarded(arguments: arguments, results: results)
+      } catch {
+        guard case .runtime(_, let traceback) = error, lua.pendingInterrupt == "timeout" else {
+          throw error
+        }
+        throw .runtime(
+          message: Message.timeLimitExceeded(["seconds": Message.seconds(chunkTimeout)]),
+          traceback: traceback)
+      }
     }
+  }
+
+  private func callUnguarded(arguments: Int32, results: Int32) throws(LuaError) {
+    let stack = lua.stack
     if let aroundChunk {
       var failure: LuaError?
       do {
@@ -72,13 +111,13 @@ public final class Session {
 
   /// Compiles and runs `code` as `lua -e` does (chunk name `=(command line)`).
   public func runString(_ code: String, name: String) throws(LuaError) {
-    try lua.load(code, name: name)
+    try lua.load(code, name: name, mode: "t")
     try call(arguments: 0, results: 0)
   }
 
   /// Runs the file at `path` (stdin when nil) with no arguments, as `lua.c`'s dofile.
   public func runFile(_ path: String?) throws(LuaError) {
-    try lua.loadFile(path)
+    try lua.loadFile(path, mode: chunkMode)
     try call(arguments: 0, results: 0)
   }
 
@@ -93,7 +132,7 @@ public final class Session {
       stack.rawSet(-2, offset + 1)
     }
     stack.setGlobal("arg")
-    try lua.loadFile(path)
+    try lua.loadFile(path, mode: chunkMode)
     for argument in arguments { stack.push(argument) }
     try call(arguments: Int32(arguments.count), results: 0)
   }
@@ -167,6 +206,7 @@ public final class Output {
     guard fd >= 0, let stream = fdopen(fd, "w") else {
       throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
     }
+    fchmod(fd, 0o600)  // an existing file keeps its mode through O_TRUNC: private now
     if once {
       if beforeOnce == nil { beforeOnce = (file, self.path) } else if let file { fclose(file) }
     } else {

@@ -122,7 +122,7 @@ public enum LuaLexer {
     }
     while i < bytes.count {
       let c = bytes[i]
-      if c == 32 || c == 9 || c == 10 || c == 13 {
+      if c == 32 || (c >= 9 && c <= 13) {  // Lua's blanks: space, \t \n \v \f \r
         i += 1
       } else if c == 45, i + 1 < bytes.count, bytes[i + 1] == 45 {  // comment
         if let level = longBracket(at: i + 2) {

@@ -1,4 +1,5 @@
 import LuaBridge
+import Messages
 
 /// Shows Lua values readably at the prompt: scalars as `lua.c` prints them, tables as Lua
 /// constructors (`{1, 2, name = "Đạ Sar"}`), nested tables indented when they do not fit on a
@@ -44,9 +45,14 @@ public struct ValuePrinter {
     }
   }
 
-  /// `tostring` of a non-table value (honouring `__tostring` and `__name`).
+  /// `tostring` of a non-table value (honouring `__tostring` and `__name`); when `__tostring`
+  /// fails, what it said.
   func plain(_ stack: LuaStack, _ index: Int32) -> String {
-    (try? stack.tostring(index)) ?? stack.typeName(at: index)
+    do {
+      return try stack.tostring(index)
+    } catch {
+      return Message.tostringFailed(["message": error.message])
+    }
   }
 
   private func renderTable(
@@ -60,7 +66,8 @@ public struct ValuePrinter {
     }
     guard let identity = stack.pointer(index) else { return "{}" }
     if path.contains(identity) { return "<cycle>" }
-    if depth >= maxDepth { return "{…}" }
+    // A level holds a key, a value and a metatable on the stack.
+    if depth >= maxDepth || !stack.ensure(4) { return "{…}" }
     path.append(identity)
     defer { path.removeLast() }
 

@@ -64,6 +64,14 @@ public struct LuaInterruptProbe {
   /// Whether an interrupt (Ctrl-C, a time limit) is pending.
   @inline(__always)
   public var isPending: Bool { luashim_interrupt_reason(L) != nil }
+
+  /// `sqlite3_step` on `statement`, stopped by an interrupt that comes meanwhile (through the
+  /// interrupt callback, e.g. `sqlite3_interrupt`); `SQLITE_INTERRUPT` at once when one is
+  /// pending.
+  @inline(__always)
+  public func step(_ statement: OpaquePointer) -> Int32 {
+    luashim_step(L, UnsafeMutableRawPointer(statement))
+  }
 }
 
 /// Process-wide interrupt state (signals are per process).

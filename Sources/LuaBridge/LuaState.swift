@@ -15,6 +15,8 @@ import CLuaShim
 public final class LuaState {
   /// The main thread's stack.
   public let stack: LuaStack
+  /// Whether `enterSandbox` has put the state in a sandbox.
+  public internal(set) var isSandboxed = false
 
   /// Creates a state, opens the standard libraries (unless `libraries` is false) and makes
   /// coroutines reachable by interrupts. Uses Lua's generational collector, as `lua.c`.
@@ -84,9 +86,10 @@ public final class LuaState {
   /// Compiles the file at `path` (stdin when nil), skipping a first `#` line as `lua` does,
   /// and pushes the function.
   ///
+  /// - Parameter mode: `"t"` (text only, as in a sandbox), `"b"`, or nil for both.
   /// - Throws: `LuaError.file` (`cannot open x.lua`) or `.syntax`.
-  public func loadFile(_ path: String?) throws(LuaError) {
-    let status = luaL_loadfilex(L, path, nil)
+  public func loadFile(_ path: String?, mode: String? = nil) throws(LuaError) {
+    let status = luaL_loadfilex(L, path, mode)
     if status != LUA_OK { throw LuaError(status: status, popping: stack) }
   }
 

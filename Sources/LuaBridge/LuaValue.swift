@@ -15,8 +15,11 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
   /// A function, userdata or thread, by its type name.
   case opaque(String)
 
-  /// Copies the value at `index` (tables deeply; a table met twice on one path becomes
-  /// `.opaque("cycle")`).
+  /// How deep `init(_:at:)` copies nested tables; deeper ones become `.opaque("table")`.
+  public static let maximumDepth = 200
+
+  /// Copies the value at `index` (tables deeply, up to `maximumDepth` levels; a table met
+  /// twice on one path becomes `.opaque("cycle")`).
   public init(_ stack: LuaStack, at index: Int32) {
     var path: Set<UnsafeRawPointer> = []
     self = LuaValue.copy(stack, at: stack.absolute(index), path: &path)
@@ -35,6 +38,9 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
     case .table:
       guard let identity = lua_topointer(stack.L, index) else { return .opaque("table") }
       if path.contains(identity) { return .opaque("cycle") }
+      // Each level holds a key and a value on the stack: room first (after a call with all
+      // its results there may be none), and a bound on the depth of the Swift recursion.
+      guard path.count < maximumDepth, stack.ensure(4) else { return .opaque("table") }
       path.insert(identity)
       defer { path.remove(identity) }
       var table: [LuaValue: LuaValue] = [:]
@@ -42,12 +48,22 @@ public enum LuaValue: Hashable, Sendable, CustomStringConvertible {
       while stack.rawNext(index) {
         let key = copy(stack, at: stack.absolute(-2), path: &path)
         let value = copy(stack, at: stack.absolute(-1), path: &path)
-        table[key] = value
+        if key.isKey { table[key] = value }
         stack.pop()
       }
       return .table(table)
     default:
       return .opaque(stack.typeName(at: index))
+    }
+  }
+
+  /// Whether the value can be a key of a Lua table once pushed: not nil, not NaN, and not an
+  /// opaque value (which pushes as nil).
+  public var isKey: Bool {
+    switch self {
+    case .nil, .opaque: return false
+    case .number(let value): return !value.isNaN
+    default: return true
     }
   }
 
@@ -81,8 +97,11 @@ extension LuaValue: LuaPushable {
     case .number(let value): stack.push(value)
     case .string(let value): stack.push(value)
     case .table(let table):
+      guard stack.ensure(4) else { return stack.pushNil() }
       stack.newTable(hash: Int32(clamping: table.count))
-      for (key, value) in table where key != .nil {
+      // Lua raises for a nil or NaN key, and no error may be raised here: such keys are left
+      // out, as are keys copied from functions or userdata.
+      for (key, value) in table where key.isKey {
         key.push(onto: stack)
         value.push(onto: stack)
         stack.rawSet(-3)

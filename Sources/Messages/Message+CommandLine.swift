@@ -28,10 +28,12 @@ extension Message {
         --format KIỂU       cách in kết quả khi không tương tác: box, markdown, csv, json
         --lang vi|en        ngôn ngữ thông báo (mặc định: $SANGTAO_LANG, rồi $LANG, rồi vi)
         --generate TỆP      tạo một sổ đăng ký mẫu mới tại TỆP (--scale N, --seed S)
-        --max-memory CỠ     giới hạn bộ nhớ của Lua, ví dụ 256M
-        --timeout GIÂY      giới hạn thời gian cho script hoặc -e
+        --max-memory CỠ     giới hạn bộ nhớ của Lua, ví dụ 256M (console: mặc định nửa RAM)
+        --timeout GIÂY      giới hạn thời gian cho mỗi đoạn mã: script, -e, dòng lệnh
+        --wait GIÂY         chờ tối đa bao lâu khi sổ đăng ký đang bận (mặc định 30)
         --sandbox           chạy script trong hộp cát (xem README)
-        --write             cho phép ghi khi dùng --sandbox
+        --out THƯ MỤC       trong hộp cát: nơi script được ghi tệp (mặc định: thư mục làm việc)
+        --write             cho phép ghi sổ đăng ký khi dùng --sandbox
         --help              in trợ giúp này
         --version           in phiên bản sangtao, Lua và SQLite
 
@@ -60,10 +62,12 @@ extension Message {
         --format KIND       how results print when not interactive: box, markdown, csv, json
         --lang vi|en        language of messages (default: $SANGTAO_LANG, then $LANG, then vi)
         --generate FILE     create a new demo registry at FILE (--scale N, --seed S)
-        --max-memory SIZE   memory limit for Lua, e.g. 256M
-        --timeout SECONDS   time limit for a script or -e
+        --max-memory SIZE   memory limit for Lua, e.g. 256M (console: half the RAM by default)
+        --timeout SECONDS   time limit for each chunk: a script, -e, a console entry
+        --wait SECONDS      how long to wait for a busy registry (default 30)
         --sandbox           run scripts in a sandbox (see README)
-        --write             allow writes under --sandbox
+        --out DIR           in the sandbox: where scripts may write files (default: working dir)
+        --write             allow registry writes under --sandbox
         --help              print this help
         --version           print the versions of sangtao, Lua and SQLite
 

@@ -86,6 +86,8 @@ extension Message {
       db.value(sql, …)  một giá trị
       db.tx(fn)         chạy fn trong một giao dịch: ghi tất cả hoặc không gì cả
       db.func(name, fn) hàm Lua dùng được trong SQL
+      db.backup(tệp)    sao lưu trực tuyến vào tệp (trọn vẹn hoặc không có gì)
+      limits.run({memory = "64M", seconds = 5}, fn, …)   chạy fn trong giới hạn bộ nhớ, thời gian
       db.null           giá trị NULL;  db.path, db.read_only, db.actor (người ghi nhật ký)
       db.lang           ngôn ngữ hiện tại ("vi", "en");  db.labels("registrations", "field")
       aggregate(name, fn | {init, step, final})   phép tổng hợp dùng trong agg{} và SQL
@@ -96,6 +98,8 @@ extension Message {
       db.value(sql, …)  one value
       db.tx(fn)         runs fn in a transaction: everything is written or nothing
       db.func(name, fn) a Lua function usable in SQL
+      db.backup(file)   an online backup to file (whole or nothing)
+      limits.run({memory = "64M", seconds = 5}, fn, …)   runs fn within memory and time limits
       db.null           the NULL value;  db.path, db.read_only, db.actor (who the audit names)
       db.lang           the current language ("vi", "en");  db.labels("registrations", "field")
       aggregate(name, fn | {init, step, final})   an aggregate for agg{} and SQL

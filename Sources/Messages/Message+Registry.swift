@@ -144,6 +144,10 @@ extension Message {
   public static let recordNotEditable = Message(
     vi: "{entity} {key}: không sửa trực tiếp được {column} ({reason})",
     en: "{entity} {key}: {column} cannot be set directly ({reason})")
+  public static let recordNulInText = Message(
+    vi: "{entity} {key}: {column} chứa ký tự NUL (\\0), không lưu được; hãy bỏ ký tự đó",
+    en: "{entity} {key}: {column} contains a NUL character (\\0), which cannot be stored; remove it"
+  )
   public static let recordConstraint = Message(
     vi: "{entity} {key}: vi phạm ràng buộc của sổ đăng ký: {detail}",
     en: "{entity} {key}: breaks a rule of the registry: {detail}")

@@ -18,6 +18,12 @@ extension Message {
   public static let unbindable = Message(
     vi: "giá trị thứ {position} là {type}: SQL chỉ nhận số, chuỗi, boolean, nil hoặc db.null",
     en: "value #{position} is a {type}: SQL takes numbers, strings, booleans, nil or db.null")
+  public static let sqlFunctionBusy = Message(
+    vi:
+      "không thể định nghĩa lại hàm SQL '{name}' khi một truy vấn đang chạy; hãy định nghĩa trước vòng lặp",
+    en:
+      "cannot redefine the SQL function '{name}' while a query is running; define it before the loop"
+  )
   public static let sqlFunctionFailed = Message(
     vi: "lỗi trong hàm '{name}': {message}", en: "error in function '{name}': {message}")
   public static let sqlFunctionResult = Message(

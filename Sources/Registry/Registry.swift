@@ -35,11 +35,23 @@ public final class Registry: Sendable {
   public let isReadOnly: Bool
   /// The connection; run domain operations inside `queue.inDatabase { db in ... }`.
   public let queue: DatabaseQueue
+  /// How the connection waits when another program is writing.
+  public let busy: BusyPolicy
 
-  init(path: String, isReadOnly: Bool, queue: DatabaseQueue) {
+  init(path: String, isReadOnly: Bool, queue: DatabaseQueue, busy: BusyPolicy = .standard) {
     self.path = path
     self.isReadOnly = isReadOnly
     self.queue = queue
+    self.busy = busy
+  }
+
+  /// `error` as a person should read it: SQLite's "database is locked" becomes
+  /// ``RegistryError/busy(path:seconds:)`` naming this registry; anything else is unchanged.
+  public func explain(_ error: Error) -> Error {
+    if let error = error as? DatabaseError, error.resultCode == .SQLITE_BUSY {
+      return RegistryError.busy(path: path, seconds: busy.timeout)
+    }
+    return error
   }
 
   /// Opens the registry at `path`, creating it (mode 0600) and its schema when the file does
@@ -50,9 +62,12 @@ public final class Registry: Sendable {
   /// - Parameters:
   ///   - path: The SQLite file.
   ///   - readOnly: Open without ever writing: the file must exist and be up to date.
+  ///   - busy: How long to wait when another program is writing, and whom to tell.
   /// - Throws: ``RegistryError`` when the file cannot be created or opened, is not a registry,
   ///   was made by a newer program, or (read-only) is missing or needs an upgrade.
-  public static func open(path: String, readOnly: Bool = false) throws -> Registry {
+  public static func open(path: String, readOnly: Bool = false, busy: BusyPolicy = .standard)
+    throws -> Registry
+  {
     let exists = access(path, F_OK) == 0
     if !exists {
       if readOnly { throw RegistryError.noSuchFile(path: path) }
@@ -61,14 +76,20 @@ public final class Registry: Sendable {
     let queue: DatabaseQueue
     do {
       queue = try DatabaseQueue(
-        path: path, configuration: Registry.configuration(readOnly: readOnly, inMemory: false))
+        path: path,
+        configuration: Registry.configuration(
+          readOnly: readOnly, inMemory: false, path: path, busy: busy))
     } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
       throw RegistryError.notARegistry(path: path)
     } catch let error as DatabaseError {
       throw RegistryError.cannotOpen(path: path, reason: error.message ?? "\(error)")
     }
-    try prepare(queue, path: path, readOnly: readOnly)
-    return Registry(path: path, isReadOnly: readOnly, queue: queue)
+    do {
+      try prepare(queue, path: path, readOnly: readOnly)
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+      throw RegistryError.busy(path: path, seconds: busy.timeout)
+    }
+    return Registry(path: path, isReadOnly: readOnly, queue: queue, busy: busy)
   }
 
   /// A new, empty registry in memory, for tests and scratch work.

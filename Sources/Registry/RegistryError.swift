@@ -21,6 +21,8 @@ public enum RegistryError: LocalizedFailure, Equatable {
   case schemaTooNew(path: String, found: Int, supported: Int)
   case needsUpgrade(path: String, found: Int, supported: Int)
   case readOnly(path: String)
+  /// Another program held the write lock for all of `seconds`; nothing was written.
+  case busy(path: String, seconds: Double)
 
   // Lifecycle
   case illegalTransition(
@@ -39,6 +41,9 @@ public enum RegistryError: LocalizedFailure, Equatable {
   case missingValue(entity: String, key: String, column: String)
   case invalidValue(entity: String, key: String, column: String, value: String, allowed: [String])
   case invalidNumber(entity: String, key: String, column: String, value: String)
+  /// A text with a NUL character, which SQLite tools and bindings cut short: refused, never
+  /// stored truncated.
+  case nulInText(entity: String, key: String, column: String)
   case invalidDate(
     entity: String, key: String, column: String, value: String, failure: Day.ParseFailure)
   case unknownReference(
@@ -85,6 +90,9 @@ public enum RegistryError: LocalizedFailure, Equatable {
     case .readOnly(let path):
       return Message.registryReadOnly(
         ["path": path, "action": Message.actionWrite(in: language)], in: language)
+    case .busy(let path, let seconds):
+      return Message.registryBusy(
+        ["path": path, "seconds": Message.seconds(seconds)], in: language)
 
     case .illegalTransition(let code, let from, let to, let expected):
       return Message.lifecycleIllegal(
@@ -201,6 +209,10 @@ public enum RegistryError: LocalizedFailure, Equatable {
           "entity": EntityNames.label(entity, in: language), "key": key, "first": first,
           "firstValue": firstValue, "second": second, "secondValue": secondValue,
         ], in: language)
+    case .nulInText(let entity, let key, let column):
+      return Message.recordNulInText(
+        ["entity": EntityNames.label(entity, in: language), "key": key, "column": column],
+        in: language)
     case .constraint(let entity, let key, let detail):
       return Message.recordConstraint(
         ["entity": EntityNames.label(entity, in: language), "key": key, "detail": detail],

@@ -16,6 +16,8 @@ final class LuaSQLFunction {
     case collecting
     /// `aggregate(name, {init, step, final})`.
     case stepping
+
+    var isScalar: Bool { self == .scalar }
   }
 
   let name: String
@@ -31,18 +33,33 @@ final class LuaSQLFunction {
     self.context = context
   }
 
-  /// Adds the function to the connection (when the registry is open).
-  func register(on context: RegistryContext) {
-    guard let connection = context.connection else { return }
+  /// The number of arguments SQLite knows the function by: a scalar and an aggregate of one
+  /// name are two SQLite functions.
+  private var arity: Int32 { kind == .scalar ? -1 : 1 }
+
+  /// Adds the function to the connection (when the registry is open). SQLite refuses to
+  /// replace a function while a statement is active: false then, and the old one stays.
+  @discardableResult
+  func register(on context: RegistryContext) -> Bool {
+    guard let connection = context.connection else { return true }
     let box = Unmanaged.passUnretained(self).toOpaque()
     let flags = SQLITE_UTF8
     switch kind {
     case .scalar:
-      sqlite3_create_function_v2(connection, name, -1, flags, box, scalarCall, nil, nil, nil)
+      return sqlite3_create_function_v2(
+        connection, name, arity, flags, box, scalarCall, nil, nil, nil) == SQLITE_OK
     case .collecting, .stepping:
-      sqlite3_create_function_v2(
-        connection, name, 1, flags, box, nil, aggregateStep, aggregateFinal, nil)
+      return sqlite3_create_function_v2(
+        connection, name, arity, flags, box, nil, aggregateStep, aggregateFinal, nil) == SQLITE_OK
     }
+  }
+
+  /// Removes the function from the connection, so that SQLite never calls it once it is
+  /// released; false when SQLite refuses (a statement is active) and it stays.
+  func unregister(on context: RegistryContext) -> Bool {
+    guard let connection = context.connection else { return true }
+    return sqlite3_create_function_v2(
+      connection, name, arity, SQLITE_UTF8, nil, nil, nil, nil, nil) == SQLITE_OK
   }
 
   // MARK: Calls
@@ -246,12 +263,24 @@ extension RegistryBinding {
     L.pushValue(at: 2)
     let function = LuaSQLFunction(
       name: name, kind: kind, reference: LuaReference(popping: L), context: context)
-    if let old = sqlFunctions.firstIndex(where: { $0.name == name }) {
+    let old = sqlFunctions.firstIndex(where: { $0.name == name })
+    // SQLite keeps a pointer to the old function until it is replaced or removed: release it
+    // only once SQLite has let it go, and keep it when SQLite refuses (a query is running).
+    let replaced =
+      if let old, sqlFunctions[old].kind.isScalar != kind.isScalar {
+        sqlFunctions[old].unregister(on: context) && function.register(on: context)
+      } else {
+        function.register(on: context)
+      }
+    guard replaced else {
+      function.reference.release(in: L)
+      throw LuaCallError.message(Message.sqlFunctionBusy(["name": name]))
+    }
+    if let old {
       sqlFunctions[old].reference.release(in: L)
       sqlFunctions.remove(at: old)
     }
     sqlFunctions.append(function)
-    function.register(on: context)
     return 0
   }
 }

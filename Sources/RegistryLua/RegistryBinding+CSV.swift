@@ -12,10 +12,18 @@ extension RegistryBinding {
   /// - Throws: `ImportFailure` listing every problem with its line and column (nothing is
   ///   written), or `RegistryError`.
   public func importCSV(path: String, into table: String, dryRun: Bool) throws -> [String] {
+    try lua.checkFileAccess(path, write: false)
     let options = CSVImport.Options(actor: actor, dryRun: dryRun)
-    let summary = try context.withDatabase { db in
-      try CSVImport.run(db, table: table, path: path, options: options)
-    }
+    // A real import holds the write lock from the start (a busy registry fails before any row
+    // is read, never half-way); a dry run only reads.
+    let summary =
+      dryRun
+      ? try context.withDatabase { db in
+        try CSVImport.run(db, table: table, path: path, options: options)
+      }
+      : try context.withWriteTransaction { db in
+        try CSVImport.run(db, table: table, path: path, options: options)
+      }
     return [summary.message()] + (dryRun ? summary.changeLines() : [])
   }
 
@@ -24,6 +32,7 @@ extension RegistryBinding {
   ///
   /// - Returns: the number of rows written.
   public func exportCSV(table: String, to path: String, plain: Bool = false) throws -> Int {
+    try lua.checkFileAccess(path, write: true)
     let options = CSVExport.Options(byteOrderMark: !plain, crlf: !plain)
     return try context.withDatabase { db in
       try CSVExport.write(db, table: table, to: path, options: options)

@@ -45,15 +45,37 @@ extension RegistryBinding {
   }
 
   /// Copies the registry to `path` with SQLite's online backup (consistent even while others
-  /// write); the copy is created 0600.
+  /// write). The copy is made beside `path` and renamed over it when complete, so `path` is
+  /// always either what it was or a whole backup, even if the program is killed; it is
+  /// created 0600.
+  ///
+  /// - Throws: `RegistryLuaError.backup…` for a backup onto the registry itself, inside
+  ///   `db.tx`, or refused by the sandbox; `.backupFailed` with the reason otherwise.
   public func backup(to path: String) throws {
+    if context.isInsideTransaction { throw RegistryLuaError.backupInTransaction }
+    try lua.checkFileAccess(path, write: true)
     let registry = try context.registry()
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    if descriptor >= 0 { close(descriptor) }
-    let destination = try DatabaseQueue(path: path)
-    try registry.queue.backup(to: destination)
-    try destination.close()
-    _ = chmod(path, 0o600)
+    if Backup.isSameFile(path, registry.path) {
+      throw RegistryLuaError.backupOntoItself(path: registry.path)
+    }
+    try Backup.write(to: path) { temporary in
+      let destination = try DatabaseQueue(path: temporary)
+      do {
+        try registry.queue.backup(to: destination)
+      } catch {
+        try? destination.close()
+        throw registry.explain(error)
+      }
+      try destination.close()
+    }
+  }
+
+  /// `core.backup(path)`: `db.backup(path)` in Lua; returns the path.
+  func backupFunction(_ L: LuaStack) throws -> Int32 {
+    let path = try L.string(1)
+    try backup(to: path)
+    L.push(path)
+    return 1
   }
 
   /// Collection names and tables, as the Lua globals define them.
@@ -73,6 +95,53 @@ extension RegistryBinding {
       L.pop(3)
     }
     return result
+  }
+}
+
+/// Writing a backup file whole or not at all.
+enum Backup {
+  /// Whether `path` names the same file as `registry` (or one of its companions).
+  static func isSameFile(_ path: String, _ registry: String) -> Bool {
+    var target = stat()
+    guard stat(path, &target) == 0 else { return false }
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+      var other = stat()
+      if stat(registry + suffix, &other) == 0, other.st_dev == target.st_dev,
+        other.st_ino == target.st_ino
+      {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Calls `fill` with a new private file beside `path`, then renames it over `path`; the
+  /// temporary file and its companions are removed whatever happens.
+  static func write(to path: String, _ fill: (String) throws -> Void) throws {
+    let temporary = path + ".sangtao-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw RegistryLuaError.backupFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+    fchmod(descriptor, 0o600)
+    close(descriptor)
+    defer {
+      for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+    }
+    try fill(temporary)
+    // Companions of an older file at `path` would be read as this one's.
+    for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+    guard rename(temporary, path) == 0 else {
+      throw RegistryLuaError.backupFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+    // The rename itself survives a crash once the directory is on disk.
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[..<$0]) } ?? "."
+    let handle = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if handle >= 0 {
+      fsync(handle)
+      close(handle)
+    }
   }
 }
 

@@ -214,11 +214,8 @@ extension RegistryBinding {
       try DeadlineCalendar.load(db, year: year, language: language).rendered()
     }
     if let path {
-      guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-        throw LuaCallError.message(
-          DeliveryFailure.cannotWrite(path: path, reason: String(cString: strerror(errno)))
-            .message(in: .current))
-      }
+      try L.checkFileAccess(path, write: true)
+      try ReportFile.write(text, to: path)  // whole or nothing, 0600, as every file we write
     }
     L.push(text)
     return 1
@@ -454,9 +451,12 @@ struct RunOptions {
     case "stdout":
       channel = .stdout
     case "files", "file":
-      channel = .files(
-        directory: RegistryBinding.string(L, field: "out", of: index) ?? "nhac-viec")
+      let directory = RegistryBinding.string(L, field: "out", of: index) ?? "nhac-viec"
+      try L.checkFileAccess(directory, write: true)
+      channel = .files(directory: directory)
     case "command", "sendmail":
+      // Running a program is what the sandbox forbids (os.execute, io.popen).
+      try L.checkSandboxAllows("remind.run{channel = \"\(name)\"}")
       let timeout = Int(RegistryBinding.integer(L, field: "timeout", of: index) ?? 60)
       switch L.rawGet(index, "command") {
       case .table:

@@ -102,6 +102,7 @@ extension RegistryBinding {
       let name = path.split(separator: "/").last.map(String.init) ?? path
       throw LuaCallError.message(Message.reportUnknownFormat(["format": name]))
     }
+    try L.checkFileAccess(path, write: true)
     let text = format.render(try ReportReader.document(L, at: 1))
     try ReportFile.write(text, to: path)
     L.push(format.rawValue)

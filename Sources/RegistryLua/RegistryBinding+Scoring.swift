@@ -161,7 +161,7 @@ extension RegistryBinding {
     let source = L.toString(-1)
     L.pop(2)
     let definition = RubricDefinition(name: name, source: source, criteria: criteria)
-    let id = try context.withDatabase { db in
+    let id = try context.withWriteTransaction { db in
       try Rubrics.define(db, year: year, definition, actor: actor)
     }
     L.push(id)

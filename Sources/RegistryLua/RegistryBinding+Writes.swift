@@ -6,7 +6,7 @@ import Registry
 
 /// Changes to the registry from Lua. Every change goes through the domain (`Records`,
 /// `Lifecycle`): the same checks, the same audit entries as imports and the console. Outside
-/// `db.tx` each change is its own transaction; inside, all commit or none does.
+/// `db.tx` each change is its own IMMEDIATE transaction; inside, all commit or none does.
 extension RegistryBinding {
   /// Who changes things, for the audit log: `db.actor`, else `$SANGTAO_ACTOR`, else `$USER`.
   var actor: String {
@@ -23,7 +23,7 @@ extension RegistryBinding {
     let table = try L.string(1)
     let values = try databaseValues(L, at: 2)
     let options = try WriteOptions(L, at: 3)
-    let id = try context.withDatabase { db in
+    let id = try context.withWriteTransaction { db in
       try Records.insert(
         db, into: table, values: values, actor: actor, on: options.date,
         document: options.document, note: options.note)
@@ -39,7 +39,7 @@ extension RegistryBinding {
     let id = try L.integer(2)
     let values = try databaseValues(L, at: 3)
     let options = try WriteOptions(L, at: 4)
-    let changed = try context.withDatabase { db in
+    let changed = try context.withWriteTransaction { db in
       try Records.update(
         db, table: table, id: id, values: values, actor: actor, on: options.date,
         document: options.document, note: options.note)
@@ -54,7 +54,7 @@ extension RegistryBinding {
     let table = try L.string(1)
     let id = try L.integer(2)
     let options = try WriteOptions(L, at: 3)
-    try context.withDatabase { db in
+    try context.withWriteTransaction { db in
       try Records.delete(
         db, table: table, id: id, actor: actor, document: options.document, note: options.note)
     }
@@ -83,7 +83,7 @@ extension RegistryBinding {
       }
       outcome = value
     }
-    try context.withDatabase { db in
+    try context.withWriteTransaction { db in
       _ = try Lifecycle.transition(
         db, registration: id, to: status, on: options.date ?? Day.today(), actor: actor,
         document: options.document, outcome: outcome, note: options.note)
@@ -112,7 +112,9 @@ extension RegistryBinding {
       if db.isInsideTransaction {
         try db.inSavepoint(body)
       } else {
-        try db.inTransaction(.immediate, body)
+        // IMMEDIATE: the write lock first, so that a busy registry fails before fn runs, and
+        // fn's writes never meet a lock half-way.
+        try db.inTransaction(context.source.readOnly ? .deferred : .immediate, body)
       }
     }
     if let failure {

@@ -158,6 +158,7 @@ public final class RegistryBinding {
     add("delete") { [unowned self] _ in { try self.delete($0) } }
     add("transition") { [unowned self] _ in { try self.transition($0) } }
     add("tx") { [unowned self] _ in { try self.transaction($0) } }
+    add("backup") { [unowned self] _ in { try self.backupFunction($0) } }
     add("results") { [unowned self] _ in { try self.results($0) } }
     add("checks") { [unowned self] _ in { try self.checks($0) } }
     add("rubric") { [unowned self] _ in { try self.rubric($0) } }
@@ -199,6 +200,8 @@ public final class RegistryBinding {
   /// interrupts (Ctrl-C, time limits) stop a running statement too.
   private func connectionOpened(_ context: RegistryContext) {
     for function in sqlFunctions { function.register(on: context) }
+    // Called only while a statement is being stepped (luashim_step), which it then stops:
+    // SQLite's interrupt flag stays up until no statement is active.
     lua.setInterruptCallback(
       { connection in sqlite3_interrupt(OpaquePointer(connection)) },
       context: context.connection.map { UnsafeMutableRawPointer($0) })

@@ -17,17 +17,32 @@ public final class RegistryContext {
     public let path: String
     /// Whether writes are refused.
     public let readOnly: Bool
-    /// Opens (creating when allowed) the registry.
-    public let open: () throws -> Registry
+    /// Opens (creating when allowed) the registry, waiting for a busy file as the policy says.
+    public let open: (BusyPolicy) throws -> Registry
 
-    /// A source opening `path` (created on first use unless `readOnly`).
+    /// A source opening `path` (created on first use unless `readOnly`) with `open`, or with
+    /// `Registry.open` when none is given.
     public init(path: String, readOnly: Bool, open: (() throws -> Registry)? = nil) {
       self.path = path
       self.readOnly = readOnly
-      self.open = open ?? { try Registry.open(path: path, readOnly: readOnly) }
+      if let open {
+        self.open = { _ in try open() }
+      } else {
+        self.open = { policy in try Registry.open(path: path, readOnly: readOnly, busy: policy) }
+      }
+    }
+
+    /// A source whose `open` honours the busy policy the context gives it.
+    public init(
+      path: String, readOnly: Bool, openWith open: @escaping (BusyPolicy) throws -> Registry
+    ) {
+      self.path = path
+      self.readOnly = readOnly
+      self.open = open
     }
   }
 
+  /// Where the registry is and how it opens.
   public let source: Source
   private var opened: Registry?
   private var openFailure: Error?
@@ -35,7 +50,10 @@ public final class RegistryContext {
   private var current: Database?
   /// The raw connection, for prepared statements and `sqlite3_interrupt`.
   private(set) var connection: OpaquePointer?
-  private var statements: [String: OpaquePointer] = [:]
+  /// Prepared statements by SQL. A statement still being stepped (a Lua function called by
+  /// SQLite running the same query again) is never reset under its caller: another one is
+  /// prepared beside it.
+  private var statements: [String: [OpaquePointer]] = [:]
   /// The thread whose Lua code is running now: SQL functions written in Lua call back on it.
   var thread: LuaStack?
   /// Rows stepped and statements run since the session began (for `.timer`).
@@ -46,6 +64,12 @@ public final class RegistryContext {
   /// Whether an interrupt (Ctrl-C, a time limit) is pending. `sqlite3_interrupt` only stops
   /// statements already running, so each step checks this first.
   var interruptProbe: LuaInterruptProbe?
+  /// How many seconds to wait when another program is writing to the registry (`--wait`).
+  public var busyTimeout: Double = 30
+  /// Where the notice of a long wait goes (stderr by default).
+  public var busyNotice: @Sendable (String) -> Void = { text in
+    StandardStreams.write(text + "\n", to: StandardStreams.error)
+  }
 
   /// A context for the registry at `source`, not opened yet.
   public init(source: Source) {
@@ -53,7 +77,23 @@ public final class RegistryContext {
   }
 
   deinit {
-    for statement in statements.values { sqlite3_finalize(statement) }
+    for pool in statements.values {
+      for statement in pool { sqlite3_finalize(statement) }
+    }
+  }
+
+  /// The policy the registry opens with: wait `busyTimeout`, say so after a second, give up at
+  /// once on Ctrl-C or a time limit.
+  private func busyPolicy() -> BusyPolicy {
+    let probe = UncheckedSendable(interruptProbe)
+    let notice = busyNotice
+    return BusyPolicy(
+      timeout: busyTimeout, noticeAfter: 1,
+      onWait: { path, seconds in
+        notice(
+          Message.registryBusyWaiting(["path": path, "seconds": Message.seconds(seconds)]))
+      },
+      shouldStop: { probe.value?.isPending ?? false })
   }
 
   /// The registry, opened on first use.
@@ -63,7 +103,7 @@ public final class RegistryContext {
     if let opened { return opened }
     if let openFailure { throw openFailure }
     do {
-      let registry = try source.open()
+      let registry = try source.open(busyPolicy())
       opened = registry
       registry.queue.inDatabase { db in
         connection = db.sqliteConnection
@@ -82,12 +122,43 @@ public final class RegistryContext {
   /// Runs `body` with the database: the one an enclosing transaction holds, or a new access.
   func withDatabase<T>(_ body: (Database) throws -> T) throws -> T {
     if let current { return try body(current) }
-    return try registry().queue.inDatabase { db in
-      current = db
-      defer { current = nil }
-      return try body(db)
+    let registry = try registry()
+    do {
+      return try registry.queue.inDatabase { db in
+        current = db
+        defer { current = nil }
+        return try body(db)
+      }
+    } catch {
+      let explained = registry.explain(error)
+      // A wait given up on Ctrl-C or a time limit says so, not that the wait ran out.
+      if case RegistryError.busy = explained, interruptProbe?.isPending == true {
+        throw RegistryLuaError.interrupted
+      }
+      throw explained
     }
   }
+
+  /// Runs `body` in a transaction of its own, begun IMMEDIATE: the write lock is taken (or
+  /// waited for) before the first change, so a busy registry fails before anything is done
+  /// and never half-way. Inside an enclosing transaction, `body` simply joins it.
+  func withWriteTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+    if let current, current.isInsideTransaction { return try body(current) }
+    let registry = try registry()
+    return try withDatabase { db in
+      // A read-only registry refuses the write itself, with the domain's message.
+      if db.isInsideTransaction || registry.isReadOnly { return try body(db) }
+      var result: T?
+      try db.inTransaction(.immediate) {
+        result = try body(db)
+        return .commit
+      }
+      return result!
+    }
+  }
+
+  /// Whether a transaction (`db.tx`) holds the database now.
+  var isInsideTransaction: Bool { current?.isInsideTransaction ?? false }
 
   // MARK: Statements
 
@@ -95,7 +166,7 @@ public final class RegistryContext {
   /// Streaming cursors ask for `cached: false` so that no other use resets them.
   func statement(_ sql: String, cached: Bool = true) throws -> OpaquePointer {
     _ = try registry()
-    if cached, let statement = statements[sql] {
+    if cached, let statement = statements[sql]?.first(where: { sqlite3_stmt_busy($0) == 0 }) {
       sqlite3_reset(statement)
       sqlite3_clear_bindings(statement)
       return statement
@@ -106,7 +177,7 @@ public final class RegistryContext {
     guard code == SQLITE_OK, let statement else {
       throw RegistryLuaError.sql(message: lastError(), sql: sql)
     }
-    if cached { statements[sql] = statement }
+    if cached { statements[sql, default: []].append(statement) }
     statementCount += 1
     return statement
   }
@@ -120,7 +191,8 @@ public final class RegistryContext {
       sqlite3_reset(statement)
       throw RegistryLuaError.interrupted
     }
-    switch sqlite3_step(statement) {
+    let code = interruptProbe?.step(statement) ?? sqlite3_step(statement)
+    switch code {
     case SQLITE_ROW:
       rowCount += 1
       return true
@@ -129,6 +201,9 @@ public final class RegistryContext {
     case SQLITE_INTERRUPT:
       sqlite3_reset(statement)
       throw RegistryLuaError.interrupted
+    case SQLITE_BUSY:
+      sqlite3_reset(statement)
+      throw RegistryError.busy(path: source.path, seconds: opened?.busy.timeout ?? busyTimeout)
     default:
       let message = lastError()
       sqlite3_reset(statement)
@@ -208,4 +283,11 @@ extension LuaStack {
     defer { pop(2) }
     return rawGet(-1, "__name") == .string && toString(-1) == "sangtao.null"
   }
+}
+
+/// A value that may cross into a `@Sendable` closure because it is only used on the thread
+/// that made it (SQLite calls the busy handler on the thread running the statement).
+struct UncheckedSendable<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
 }

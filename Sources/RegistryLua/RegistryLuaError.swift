@@ -12,6 +12,12 @@ public enum RegistryLuaError: LocalizedFailure, Equatable {
   case writeInSQL
   /// A bundled Lua file is missing or does not compile (a broken installation).
   case bundledCode(name: String, reason: String)
+  /// `.backup` / `db.backup` named the registry itself.
+  case backupOntoItself(path: String)
+  /// `db.backup` inside `db.tx`, whose changes are not written yet.
+  case backupInTransaction
+  /// The backup could not be written.
+  case backupFailed(path: String, reason: String)
 
   public func message(in language: Language) -> String {
     switch self {
@@ -27,6 +33,12 @@ public enum RegistryLuaError: LocalizedFailure, Equatable {
       return Message.writeInSQL(in: language)
     case .bundledCode(let name, let reason):
       return Message.bundledCode(["name": name, "reason": reason], in: language)
+    case .backupOntoItself(let path):
+      return Message.backupOntoItself(["path": path], in: language)
+    case .backupInTransaction:
+      return Message.backupInTransaction(in: language)
+    case .backupFailed(let path, let reason):
+      return Message.backupFailed(["path": path, "reason": reason], in: language)
     }
   }
 }

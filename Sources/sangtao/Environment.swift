@@ -42,7 +42,12 @@ struct Environment {
   static func historyPath(_ environment: Environment) -> String? {
     let directory = dataDirectory(environment)
     guard makeDirectories(directory) else { return nil }
-    return directory + "/history"
+    return historyFile(environment)
+  }
+
+  /// Where the history file is, whether or not it exists.
+  static func historyFile(_ environment: Environment) -> String {
+    dataDirectory(environment) + "/history"
   }
 
   /// Creates `path` and its parents with mode 0700 (private data).

@@ -33,6 +33,8 @@ struct Invocation: Equatable {
   var timeout: String?
   var sandbox = false
   var allowWrites = false
+  var outputDirectory: String?
+  var wait: String?
   var help = false
   var longVersion = false
   var echo = false
@@ -51,6 +53,7 @@ struct Invocation: Equatable {
   /// The long options that take a value.
   static let valued: Set<String> = [
     "--db", "--format", "--lang", "--max-memory", "--timeout", "--generate", "--scale", "--seed",
+    "--out", "--wait",
   ]
   /// The long options that are flags.
   static let flags: Set<String> = [
@@ -153,6 +156,8 @@ struct Invocation: Equatable {
     case "--timeout": timeout = value
     case "--generate": generate = value
     case "--scale": scale = value
+    case "--out": outputDirectory = value
+    case "--wait": wait = value
     default: seed = value
     }
   }

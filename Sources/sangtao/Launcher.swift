@@ -36,6 +36,16 @@ struct Launcher {
       StandardStreams.write(Versions.text + "\n")
       return EXIT_SUCCESS
     }
+    let safety: SafetyOptions
+    do {
+      safety = try SafetyOptions(invocation)
+    } catch {
+      let text = Message.badOptionValue([
+        "value": error.value, "option": error.option, "expected": error.expected(),
+      ])
+      StandardStreams.write("\(invocation.programName): \(text)\n", to: StandardStreams.error)
+      return EXIT_FAILURE
+    }
     if let path = invocation.generate {
       return Generation.run(path: path, scale: invocation.scale, seed: invocation.seed)
     }
@@ -48,7 +58,12 @@ struct Launcher {
     }
     let session = Session(lua: lua, programName: invocation.programName)
     do {
-      try installRegistry(invocation, session)
+      try installRegistry(invocation, session, safety)
+      try applyLimits(safety, session)
+      if invocation.sandbox {
+        try enterSandbox(
+          invocation, session, registryPath: session.binding?.context.source.path ?? "")
+      }
     } catch {
       session.message(String(describing: error))
       return EXIT_FAILURE
@@ -64,11 +79,15 @@ struct Launcher {
       }
       session.mode = mode
     }
-    return runMain(invocation, session) ? EXIT_SUCCESS : EXIT_FAILURE
+    // The cap comes last: setting up is the host's, only user code counts against it.
+    if let memory = safety.memory { lua.memoryLimit = memory }
+    return runMain(invocation, session, safety) ? EXIT_SUCCESS : EXIT_FAILURE
   }
 
   /// `lua.c`'s pmain after the state exists; false when anything failed.
-  private func runMain(_ invocation: Invocation, _ session: Session) -> Bool {
+  private func runMain(_ invocation: Invocation, _ session: Session, _ safety: SafetyOptions)
+    -> Bool
+  {
     if invocation.showVersion { StandardStreams.write(Versions.lua + "\n") }
     createArgumentTable(invocation, session.lua.stack)
     if !invocation.ignoreEnvironment, !runInit(session) { return false }
@@ -89,10 +108,10 @@ struct Launcher {
     }
     if invocation.scriptIndex != nil, !runScript(invocation, session) { return false }
     if invocation.interactive {
-      runREPL(session, invocation)
+      runREPL(session, invocation, safety)
     } else if invocation.scriptIndex == nil && !invocation.hasExecute && !invocation.showVersion {
       if isatty(STDIN_FILENO) != 0 {
-        runREPL(session, invocation, banner: true)
+        runREPL(session, invocation, safety, banner: true)
       } else {
         do {
           try session.runFile(nil)
@@ -108,11 +127,14 @@ struct Launcher {
   /// Installs the registry API. A registry named on the command line (`--db`, `--demo`) or by
   /// `$SANGTAO_DB` opens now, so that a wrong path is said at once; the default one opens on
   /// first use, so that plain Lua scripts never touch it.
-  private func installRegistry(_ invocation: Invocation, _ session: Session) throws {
+  private func installRegistry(
+    _ invocation: Invocation, _ session: Session, _ safety: SafetyOptions
+  ) throws {
     let source = RegistrySources.source(for: invocation, environment: environment)
     let binding = RegistryBinding(lua: session.lua, context: RegistryContext(source: source.source))
     session.binding = binding
     try binding.install()
+    binding.context.busyTimeout = safety.wait
     if source.isExplicit { _ = try binding.context.registry() }
     let usesColor = isatty(STDOUT_FILENO) != 0 && environment.variables["NO_COLOR"] == nil
     session.presenters = [RegistryPresenter(binding: binding, usesColor: usesColor)]
@@ -177,7 +199,7 @@ struct Launcher {
       module = String(spec[spec.index(after: equals)...])
     }
     do {
-      try session.lua.require(module, as: global)
+      try session.guarded { () throws(LuaError) in try session.lua.require(module, as: global) }
       return true
     } catch {
       session.report(error)
@@ -189,7 +211,7 @@ struct Launcher {
   private func runScript(_ invocation: Invocation, _ session: Session) -> Bool {
     let stack = session.lua.stack
     do {
-      try session.lua.loadFile(invocation.scriptPath)
+      try session.lua.loadFile(invocation.scriptPath, mode: session.chunkMode)
       let extra = invocation.arguments.dropFirst((invocation.scriptIndex ?? 0) + 1)
       for argument in extra { stack.push(argument) }
       try session.call(arguments: Int32(extra.count), results: LuaStack.allResults)
@@ -203,7 +225,11 @@ struct Launcher {
 
   /// The REPL: readline on a terminal, plain lines otherwise; with `banner`, sangtao's own
   /// greeting (a terminal and no script), else `lua.c`'s version line was printed already.
-  private func runREPL(_ session: Session, _ invocation: Invocation, banner: Bool = false) {
+  private func runREPL(
+    _ session: Session, _ invocation: Invocation, _ safety: SafetyOptions, banner: Bool = false
+  ) {
+    // A line that asks for all the memory gets "not enough memory", not the machine's swap.
+    if safety.memory == nil { session.lua.memoryLimit = SafetyOptions.defaultConsoleMemory }
     session.lua.catchInterrupts()
     defer { LuaState.releaseInterrupts() }
     let reader: LineReader

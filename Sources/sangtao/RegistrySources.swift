@@ -10,16 +10,19 @@ enum RegistrySources {
   static func source(for invocation: Invocation, environment: Environment)
     -> (source: RegistryContext.Source, isExplicit: Bool)
   {
-    let readOnly = invocation.readOnly
+    // A sandboxed script only reads the registry, unless --write says otherwise.
+    let readOnly = invocation.readOnly || (invocation.sandbox && !invocation.allowWrites)
     if invocation.demo {
       let directory = Environment.dataDirectory(environment)
       let path = directory + "/demo.sqlite"
       return (
-        RegistryContext.Source(path: path, readOnly: readOnly) {
-          _ = Environment.makeDirectories(directory)
-          return try DemoGenerator.openOrCreate(
-            at: path, readOnly: readOnly, progress: Progress.terminal())
-        }, true
+        RegistryContext.Source(
+          path: path, readOnly: readOnly,
+          openWith: { busy in
+            _ = Environment.makeDirectories(directory)
+            return try DemoGenerator.openOrCreate(
+              at: path, readOnly: readOnly, busy: busy, progress: Progress.terminal())
+          }), true
       )
     }
     if let path = invocation.databasePath ?? environment.variables["SANGTAO_DB"], !path.isEmpty {
@@ -28,10 +31,12 @@ enum RegistrySources {
     let directory = Environment.dataDirectory(environment)
     let path = directory + "/registry.sqlite"
     return (
-      RegistryContext.Source(path: path, readOnly: readOnly) {
-        _ = Environment.makeDirectories(directory)
-        return try Registry.open(path: path, readOnly: readOnly)
-      }, false
+      RegistryContext.Source(
+        path: path, readOnly: readOnly,
+        openWith: { busy in
+          _ = Environment.makeDirectories(directory)
+          return try Registry.open(path: path, readOnly: readOnly, busy: busy)
+        }), false
     )
   }
 }

@@ -26,9 +26,11 @@ final class ConsoleHarness {
     repl.run()
     session.output.reset()
     session.errors.reset()
+    // Read with C's stdio: Foundation's String(contentsOfFile:) leaks a buffer on Linux, which
+    // LeakSanitizer reports when the suite runs under scripts/test --sanitize.
     return (
-      try String(contentsOfFile: directory.path("out"), encoding: .utf8),
-      try String(contentsOfFile: directory.path("err"), encoding: .utf8)
+      String(decoding: fileBytes(directory.path("out")) ?? [], as: UTF8.self),
+      String(decoding: fileBytes(directory.path("err")) ?? [], as: UTF8.self)
     )
   }
 }

@@ -19,6 +19,13 @@ import Testing
     #expect(TopLevelLocals.rewrite(quoted) == quoted)
   }
 
+  @Test func everyBlankLuaKnowsSeparatesTokens() {
+    // Found by InputFuzzTests: a vertical tab hid the attribute from the rewrite.
+    let attribute = "local a\u{0B}<const>, b\u{0C}<close> = 1, nil"
+    #expect(TopLevelLocals.rewrite(attribute) == attribute)
+    #expect(LuaLexer.tokens("a\u{0B}b\u{0C}c").map(\.text) == ["a", "b", "c"])
+  }
+
   @Test func blocksAfterLoopsKeepTheirDepth() {
     #expect(
       TopLevelLocals.rewrite("while false do end local w = 1") == "while false do end       w = 1")

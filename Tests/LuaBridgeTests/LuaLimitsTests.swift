@@ -77,6 +77,26 @@ import Testing
     lua.clearInterrupt()
   }
 
+  @Test(.timeLimit(.minutes(1)))
+  func twoStatesKeepTheirOwnDeadlines() throws {
+    // One interval timer per process served only the last state to arm it: the first one's
+    // loop then ran until the other's deadline, and that deadline stopped the other state.
+    let first = try LuaState()
+    let second = try LuaState()
+    first.setTimeout(seconds: 0.3)
+    second.setTimeout(seconds: 30)
+    defer {
+      first.setTimeout(seconds: 0)
+      second.setTimeout(seconds: 0)
+    }
+    let start = ContinuousClock.now
+    #expect(throws: LuaError.self) { try first.run("while true do end") }
+    #expect(ContinuousClock.now - start < .seconds(10))
+    #expect(first.pendingInterrupt == "timeout")
+    #expect(second.pendingInterrupt == nil)
+    first.clearInterrupt()
+  }
+
   @Test func trackedCoroutinesKeepLuasMessages() throws {
     let lua = try LuaState()
     let values = try lua.run(
@@ -98,10 +118,161 @@ import Testing
         .string("bad argument #1 to 'coroutine.wrap' (function expected, got number)"),
       ])
   }
+  // MARK: limits.run
+
+  /// A state with `limits`, whose timeout message is easy to assert.
+  func limitedState() throws -> LuaState {
+    let lua = try LuaState()
+    try lua.openLimits { seconds in "time limit of \(seconds) s exceeded" }
+    return lua
+  }
+
+  @Test func limitsRunReturnsWhatTheBlockReturns() throws {
+    let lua = try limitedState()
+    let values = try lua.run(
+      "return limits.run({memory = '8M', seconds = 5}, function(a, b) return a + b, 'ok' end, 2, 3)"
+    )
+    #expect(values == [.integer(5), .string("ok")])
+  }
+
+  @Test func aBlockOverItsMemoryGetsNotEnoughMemoryAndTheLimitIsGivenBack() throws {
+    let lua = try limitedState()
+    let values = try lua.run(
+      """
+      local before = limits.get().memory
+      local ok, message = pcall(limits.run, {memory = '1M'}, function()
+        local t = {} for i = 1, 1e6 do t[i] = ('x'):rep(64) .. i end
+      end)
+      local inside = limits.run({memory = 1000000}, function() return limits.get().memory end)
+      return ok, message, before, limits.get().memory, inside - limits.get().used <= 1000000
+      """)
+    #expect(values == [.boolean(false), .string("not enough memory"), .nil, .nil, .boolean(true)])
+    // The state is whole: it allocates again.
+    #expect(try lua.run("return #('y'):rep(4000000)") == [.integer(4_000_000)])
+  }
+
+  @Test func anInnerMemoryLimitNeverExceedsTheOuterOne() throws {
+    let lua = try limitedState()
+    let values = try lua.run(
+      """
+      return limits.run({memory = '2M'}, function()
+        local outer = limits.get().memory
+        local inner = limits.run({memory = '64M'}, function() return limits.get().memory end)
+        local ok, message = pcall(limits.run, {memory = '64M'}, function() return ('z'):rep(8e6) end)
+        return inner == outer, ok, message, limits.get().memory == outer
+      end)
+      """)
+    #expect(
+      values == [.boolean(true), .boolean(false), .string("not enough memory"), .boolean(true)])
+  }
+
+  @Test func aBlockOverItsTimeGetsACatchableErrorAndNoHookIsLeft() throws {
+    let lua = try limitedState()
+    let values = try lua.run(
+      """
+      local ok, message = pcall(function()
+        return limits.run({seconds = 0.2}, function() while true do end end)
+      end)
+      return ok, message, debug.gethook(), limits.get().seconds
+      """, name: "=t")
+    #expect(values == [.boolean(false), .string("t:2: time limit of 0.2 s exceeded"), .nil, .nil])
+    #expect(lua.pendingInterrupt == nil)
+    #expect(
+      try lua.run("local n = 0 for i = 1, 1e6 do n = n + i end return n") == [
+        .integer(500_000_500_000)
+      ])
+  }
+
+  @Test func noHookRunsWhileALimitIsOnlyWaiting() throws {
+    let lua = try limitedState()
+    let values = try lua.run(
+      "return limits.run({seconds = 10, memory = '10M'}, function() return debug.gethook() end)")
+    #expect(values == [.nil])
+  }
+
+  @Test func aTimeoutInsideACoroutineIsStillTheBlocksOwn() throws {
+    let lua = try limitedState()
+    let values = try lua.run(
+      """
+      local co = coroutine.wrap(function()
+        return pcall(limits.run, {seconds = 0.1}, function()
+          local inner = coroutine.wrap(function() while true do pcall(function() end) end end)
+          inner()
+        end)
+      end)
+      local ok, message = co()
+      return ok, message:match('time limit') ~= nil, debug.gethook()
+      """)
+    #expect(values == [.boolean(false), .boolean(true), .nil])
+  }
+
+  @Test func anOuterDeadlineIsNotCaughtByAnInnerBlock() throws {
+    let lua = try limitedState()
+    lua.setTimeout(seconds: 0.2)
+    defer { lua.setTimeout(seconds: 0) }
+    do {
+      // The inner block may run 10 s, but the chunk's deadline comes first: it is not the
+      // block's to report, and pcall cannot swallow it.
+      try lua.run(
+        "while true do pcall(limits.run, {seconds = 10}, function() while true do end end) end",
+        name: "=t")
+      Issue.record("the outer deadline should have stopped the loop")
+    } catch {
+      #expect(error.message.hasSuffix("timeout"), "\(error.message)")
+    }
+    lua.clearInterrupt()
+  }
+
+  @Test func nestedDeadlinesRestoreTheOuterOne() throws {
+    let lua = try limitedState()
+    let values = try lua.run(
+      """
+      return limits.run({seconds = 30}, function()
+        local ok = pcall(limits.run, {seconds = 0.05}, function() while true do end end)
+        local left = limits.get().seconds
+        return ok, left > 20 and left <= 30
+      end)
+      """)
+    #expect(values == [.boolean(false), .boolean(true)])
+  }
+
+  @Test(arguments: [
+    ("limits.run({memory = 'lots'}, print)", "'memory' must be a size such as 64M or 1G"),
+    ("limits.run({memory = -1}, print)", "'memory' must be a positive number of bytes"),
+    ("limits.run({seconds = 0}, print)", "'seconds' must be a positive number"),
+    ("limits.run({seconds = 'soon'}, print)", "'seconds' must be a positive number"),
+    ("limits.run(print)", "table expected, got function"),
+    ("limits.run({}, 42)", "function expected, got number"),
+  ])
+  func badLimitsAreArgumentErrors(_ code: String, _ expected: String) throws {
+    let lua = try limitedState()
+    do {
+      try lua.run(code, name: "=t")
+      Issue.record("\(code) should fail")
+    } catch {
+      #expect(error.message.hasPrefix("t:1: bad argument #"), "\(error.message)")
+      #expect(error.message.contains(expected), "\(error.message)")
+    }
+  }
+
+  @Test(arguments: [
+    ("256M", 268_435_456), ("1G", 1_073_741_824), ("1.5g", 1_610_612_736), ("512K", 524_288),
+    ("64MB", 67_108_864), ("2MiB", 2_097_152), ("4096", 4096), ("0", 0), (" 8m ", 8_388_608),
+  ])
+  func sizesReadAsPeopleWriteThem(_ text: String, _ bytes: Int) {
+    #expect(LuaLimits.bytes(text) == bytes)
+  }
+
+  @Test(arguments: ["", "M", "-1M", "12Q", "1e999", "nan", "1 G B", "0x10"])
+  func otherTextIsNotASize(_ text: String) {
+    #expect(LuaLimits.bytes(text) == nil)
+  }
 }
 
-/// Lets a test hand a non-Sendable value to a closure it knows runs on the same thread.
-struct UnsafeSendable<T>: @unchecked Sendable {
-  let value: T
+/// Lets a test hand a state to a closure it registers in that same state, which it knows runs
+/// on the same thread. Unowned: the state owns the closure, so a strong reference back would be
+/// a cycle, and the state would never be freed (LeakSanitizer says so).
+struct UnsafeSendable<T: AnyObject>: @unchecked Sendable {
+  unowned(unsafe) let value: T
   init(_ value: T) { self.value = value }
 }

@@ -18,6 +18,7 @@ final class LuaScriptHarness {
           registry
         }))
     try binding.install()
+    try lua.openLimits { "time limit of \($0) s exceeded" }
     try lua.run(LuaScriptHarness.testPrelude, name: "=test-prelude")
   }
 

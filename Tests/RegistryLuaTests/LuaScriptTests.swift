@@ -13,6 +13,14 @@ import Testing
     #expect(harness.lua.stack.top == 0)
   }
 
+  @Test func hostileInputGetsClearErrorsAndTheSessionGoesOn() throws {
+    let fixture = try RegistryFixture()
+    let harness = try LuaScriptHarness(registry: fixture.registry)
+    try harness.runScript("hostile_test.lua")
+    #expect(harness.lua.stack.top == 0)
+    #expect(harness.lua.pendingInterrupt == nil)
+  }
+
   @Test func remindersWorkOnAPurposeBuiltYear() throws {
     let scenario = try ReminderScenario()
     let directory = try TemporaryDirectory()

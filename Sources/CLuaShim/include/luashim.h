@@ -170,15 +170,17 @@ const char *luashim_interrupt_reason(lua_State *L);
 void luashim_clear_interrupt(lua_State *L);
 
 /*
-** ** A C callback run with every interrupt (e.g. sqlite3_interrupt on the open connection).
-** ** It must be async-signal-safe. Pass NULL to remove it.
+** ** A C callback run with an interrupt that comes while a statement is being stepped through
+** ** luashim_step (e.g. sqlite3_interrupt on the open connection). It must be
+** ** async-signal-safe. Pass NULL to remove it.
 */
 typedef void (*luashim_InterruptCallback)(void *context);
 void luashim_set_interrupt_callback(lua_State *L, luashim_InterruptCallback cb, void *context);
 
 /*
 ** ** Arms a deadline: after `seconds` the running code is interrupted with the reason
-** ** "timeout". 0 disarms. One deadline per process (a POSIX interval timer).
+** ** "timeout". 0 disarms. Each state has its own (a POSIX timer), and limits.run nests
+** ** earlier ones inside it.
 */
 void luashim_set_timeout(lua_State *L, double seconds);
 
@@ -187,6 +189,44 @@ void luashim_set_timeout(lua_State *L, double seconds);
 ** ** so that an interrupt reaches the innermost one. Requires the coroutine library open.
 */
 int luashim_track_coroutines(lua_State *L);
+
+/* ---------------------------------------------------------------------------------------------
+** Limits and the sandbox
+** ------------------------------------------------------------------------------------------ */
+
+/*
+** ** Reads a size: "256M", "1.5G", "512K", "64MB", "4096" (binary multiples). Returns 1 and
+** ** sets `bytes`, or 0 when `text` is not a size.
+*/
+int luashim_parse_size(const char *text, size_t *bytes);
+
+/*
+** ** Defines the global `limits` (limits.run, limits.get; also package.loaded.limits). The
+** ** function on top (popped) gives messages: message("timeout", seconds) -> text. Returns a
+** ** Lua status.
+*/
+int luashim_open_limits(lua_State *L);
+
+/*
+** ** Puts the state in the sandbox (see sandbox.c for what it removes and checks): files may
+** ** be read under `read_roots`, written under `write_root`, never the `denied` ones. The
+** ** function on top (popped) gives messages: message(key, subject) -> text, for the keys
+** ** "read" and "write" (subject: the path) and "disabled" (subject: the function). Returns a
+** ** Lua status (the message on top on failure).
+*/
+int luashim_sandbox(lua_State *L, const char *const *read_roots, int nread, const char *write_root,
+                    const char *const *denied, int ndenied);
+
+/* ** Whether the sandbox (if any) lets `path` be read (write = 0) or written (write = 1). */
+int luashim_sandbox_allows(lua_State *L, const char *path, int write);
+
+/*
+** ** For host functions that open files or run programs: when a sandbox is in force and
+** ** refuses `key` ("read" or "write" with a path as `subject`; "disabled" with the name of
+** ** what is refused), pushes the refusal in the user's words and returns 1; else returns 0
+** ** and pushes nothing. [-0, +(0|1), -]
+*/
+int luashim_sandbox_refuses(lua_State *L, const char *key, const char *subject);
 
 /* ---------------------------------------------------------------------------------------------
 ** Rows
@@ -215,6 +255,12 @@ void luashim_format_number(char *buffer, size_t size, double value);
 */
 void luashim_pushstepper(lua_State *L, void *stmt, int keys, int meta, const char *error_prefix,
                          const char *interrupted);
+
+/*
+** ** sqlite3_step on `stmt`, during which an interrupt calls the interrupt callback (see
+** ** luashim_set_interrupt_callback); SQLITE_INTERRUPT at once when an interrupt is pending.
+*/
+int luashim_step(lua_State *L, void *stmt);
 
 /* ** Rows stepped by steppers so far. */
 size_t luashim_rows_stepped(lua_State *L);

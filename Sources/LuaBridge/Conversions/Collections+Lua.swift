@@ -3,6 +3,7 @@ import CLua
 extension Array: LuaPushable where Element: LuaPushable {
   /// Pushes a sequence `{[1] = ..., [n] = ...}`.
   public func push(onto stack: LuaStack) {
+    guard stack.ensure(3) else { return stack.pushNil() }
     stack.newTable(array: Int32(clamping: count))
     for (offset, element) in enumerated() {
       element.push(onto: stack)
@@ -20,6 +21,7 @@ extension Array: LuaReadable where Element: LuaReadable {
       throw LuaCallError.type(index, expected: "table")
     }
     let index = stack.absolute(index)
+    guard stack.ensure(2) else { throw LuaCallError.message("stack overflow") }
     let count = stack.rawLength(index)
     var result: [Element] = []
     result.reserveCapacity(count)
@@ -37,11 +39,18 @@ extension Array: LuaReadable where Element: LuaReadable {
 }
 
 extension Dictionary: LuaPushable where Key: LuaPushable, Value: LuaPushable {
-  /// Pushes a table with one field per entry.
+  /// Pushes a table with one field per entry; an entry whose key pushes as nil or NaN (which
+  /// Lua refuses as a key) is left out.
   public func push(onto stack: LuaStack) {
+    guard stack.ensure(4) else { return stack.pushNil() }
     stack.newTable(hash: Int32(clamping: count))
     for (key, value) in self {
       key.push(onto: stack)
+      if stack.type(at: -1) == .nil || (stack.type(at: -1) == .number && stack.toNumber(-1)!.isNaN)
+      {
+        stack.pop()
+        continue
+      }
       value.push(onto: stack)
       stack.rawSet(-3)
     }
@@ -55,6 +64,7 @@ extension Dictionary: LuaReadable where Key: LuaReadable, Value: LuaReadable {
       throw LuaCallError.type(index, expected: "table")
     }
     let index = stack.absolute(index)
+    guard stack.ensure(3) else { throw LuaCallError.message("stack overflow") }
     var result: [Key: Value] = [:]
     try stack.forEach(index) { stack in
       do {

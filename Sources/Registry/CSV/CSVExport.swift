@@ -83,6 +83,7 @@ public enum CSVExport {
     guard descriptor >= 0, let file = fdopen(descriptor, "wb") else {
       throw RegistryError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
     }
+    fchmod(descriptor, 0o600)  // an existing file keeps its mode through O_TRUNC: private now
     var failed = false
     let rows = try write(db, table: table, where: condition, arguments: arguments, options: options)
     { bytes in

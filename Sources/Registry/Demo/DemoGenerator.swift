@@ -120,7 +120,7 @@ public struct DemoGenerator: Sendable {
   /// - Throws: ``RegistryError`` when the file cannot be made or opened.
   public static func openOrCreate(
     at path: String, seed: UInt64 = defaultSeed, scale: Int = 1, readOnly: Bool = false,
-    progress: ((Progress) -> Void)? = nil
+    busy: BusyPolicy = .standard, progress: ((Progress) -> Void)? = nil
   ) throws -> Registry {
     if access(path, F_OK) != 0 {
       let temporary = path + ".partial-\(getpid())"
@@ -162,6 +162,6 @@ public struct DemoGenerator: Sendable {
         throw RegistryError.cannotCreate(path: path, reason: reason)
       }
     }
-    return try Registry.open(path: path, readOnly: readOnly)
+    return try Registry.open(path: path, readOnly: readOnly, busy: busy)
   }
 }

@@ -150,6 +150,9 @@ struct RecordEditor {
     DatabaseValue, RegistryError
   > {
     let display = Records.text(value)
+    if case .string(let text) = value.storage, text.utf8.contains(0) {
+      return .failure(.nulInText(entity: table, key: key, column: column.name))
+    }
     if case .string(let text) = value.storage, text.trimmingASCIIWhitespace().isEmpty {
       return .success(.null)
     }

@@ -2,13 +2,17 @@ import Foundation
 import GRDB
 
 extension Registry {
-  /// The connection setup: foreign keys, WAL, a busy timeout, and the registry's SQL functions
-  /// and collation on every connection (see ``VietnameseText``).
-  static func configuration(readOnly: Bool, inMemory: Bool) -> Configuration {
+  /// The connection setup: foreign keys, WAL, waiting for a busy registry (`busy`), and the
+  /// registry's SQL functions and collation on every connection (see ``VietnameseText``).
+  static func configuration(
+    readOnly: Bool, inMemory: Bool, path: String = ":memory:", busy: BusyPolicy = .standard
+  ) -> Configuration {
     var configuration = Configuration()
     configuration.foreignKeysEnabled = true
     configuration.readonly = readOnly
-    configuration.busyMode = .timeout(5)
+    configuration.busyMode = .callback(busy.handler(path: path))
+    // Values bound to statements never appear in error messages (they hold personal data).
+    configuration.publicStatementArguments = false
     configuration.label = "sangtao.registry"
     configuration.prepareDatabase { db in
       if !readOnly && !inMemory {

@@ -1,29 +1,26 @@
 import GRDB
 
-/// The registry's schema history, run by GRDB's `DatabaseMigrator`.
+/// The registry's schema history.
 ///
 /// Each migration is frozen once released: a change to the schema is a new migration appended
-/// to ``migrator``. The file header records the result — `PRAGMA application_id` marks the file
+/// to ``migrations``. The file header records the result — `PRAGMA application_id` marks the file
 /// as a sangtao registry and `PRAGMA user_version` holds the number of migrations applied — so
 /// opening an up-to-date registry reads two header fields and runs nothing.
+///
+/// Every pending migration and the header run in one transaction: a program killed (or a
+/// migration failing) half-way leaves the file as it was, never a schema without its mark.
 enum RegistryMigrations {
   /// `PRAGMA application_id` of a registry: "sang" in ASCII.
   static let applicationID: Int32 = 0x7361_6E67
 
   /// The schema version this program writes: the number of migrations.
-  static var currentVersion: Int { migrator.migrations.count }
+  static var currentVersion: Int { migrations.count }
 
-  /// The migrations, oldest first.
-  static let migrator: DatabaseMigrator = {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1: registry of 2023") { db in
-      try db.execute(sql: SchemaV1.sql)
-    }
-    migrator.registerMigration("v2: reminders with address and attempts") { db in
-      try db.execute(sql: SchemaV2.sql)
-    }
-    return migrator
-  }()
+  /// The migrations, oldest first: a name and what it does.
+  static let migrations: [(name: String, run: @Sendable (Database) throws -> Void)] = [
+    ("v1: registry of 2023", { db in try db.execute(sql: SchemaV1.sql) }),
+    ("v2: reminders with address and attempts", { db in try db.execute(sql: SchemaV2.sql) }),
+  ]
 
   /// What opening found in the file header.
   enum State: Equatable {
@@ -62,12 +59,34 @@ enum RegistryMigrations {
     return .needsMigration(from: 0)
   }
 
-  /// Applies missing migrations to the queue's database and stamps the header.
-  static func migrate(_ queue: DatabaseQueue) throws {
-    try migrator.migrate(queue)
-    try queue.writeWithoutTransaction { db in
-      try db.execute(
-        sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(currentVersion)")
+  /// Applies the migrations after `version` and stamps the header, all in one transaction.
+  ///
+  /// - Parameter beforeCommit: runs last inside the transaction (tests make it fail, as a
+  ///   killed process would, to check that nothing is left half-done).
+  static func migrate(
+    _ queue: DatabaseQueue, from version: Int, beforeCommit: (Database) throws -> Void = { _ in }
+  ) throws {
+    try queue.inDatabase { db in
+      // As GRDB's migrator: foreign keys are checked once at the end, so that a migration can
+      // rebuild a table (SQLite cannot change this setting inside a transaction).
+      try db.execute(sql: "PRAGMA foreign_keys = OFF")
+      defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+      try db.inTransaction(.immediate) {
+        // Another program may have migrated the file while this one waited for the lock.
+        let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        for migration in migrations.dropFirst(max(version, current)) {
+          try migration.run(db)
+        }
+        if let violation = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
+          throw DatabaseError(
+            resultCode: .SQLITE_CONSTRAINT,
+            message: "a migration broke a foreign key: \(violation)")
+        }
+        try db.execute(
+          sql: "PRAGMA application_id = \(applicationID); PRAGMA user_version = \(currentVersion)")
+        try beforeCommit(db)
+        return .commit
+      }
     }
   }
 }
@@ -81,6 +100,6 @@ extension Registry {
       throw RegistryError.needsUpgrade(
         path: path, found: version, supported: RegistryMigrations.currentVersion)
     }
-    try RegistryMigrations.migrate(queue)
+    try RegistryMigrations.migrate(queue, from: version)
   }
 }

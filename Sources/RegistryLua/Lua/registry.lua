@@ -276,6 +276,11 @@ db = setmetatable({
     if type(fn) ~= "function" then error(messages.bad_argument(1, "tx", "function", type(fn)), 2) end
     return core.tx(fn, ...)
   end,
+  --- Copies the registry to path with SQLite's online backup (whole or not at all): db.backup("sao-luu.sqlite").
+  backup = function(path)
+    if type(path) ~= "string" then error(messages.bad_argument(1, "backup", "string", type(path)), 2) end
+    return core.backup(path)
+  end,
   --- Imports a CSV file into a collection, all or nothing; returns the summary lines:
   ---   db.import("dang-ky.csv", "registrations", {dry_run = true})
   import = function(path, collection, options)

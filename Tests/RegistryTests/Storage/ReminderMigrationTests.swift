@@ -8,7 +8,7 @@ import Testing
   /// A registry file as the first release wrote it, with two reminders in its outbox.
   func versionOneFile(_ path: String) throws {
     let queue = try DatabaseQueue(path: path)
-    try RegistryMigrations.migrator.migrate(queue, upTo: "v1: registry of 2023")
+    try queue.write { db in try RegistryMigrations.migrations[0].run(db) }
     try queue.writeWithoutTransaction { db in
       try db.execute(
         sql: """

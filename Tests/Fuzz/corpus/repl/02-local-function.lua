@@ -1,0 +1,1 @@
+local function sq(n) return n * n end

@@ -1,0 +1,1 @@
+registrations:where{year = 2023, status = "submitted"}:count()

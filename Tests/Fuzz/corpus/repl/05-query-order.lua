@@ -1,0 +1,1 @@
+units:where{name = "Đạ Sar"}:order("-name"):limit(3)

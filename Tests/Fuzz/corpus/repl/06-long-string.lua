@@ -1,0 +1,1 @@
+local s = [==[ long ]] string ]==] -- trailing comment

@@ -1,0 +1,1 @@
+x = "quote \" and \\ backslash" --[[ block ]] y = 2

@@ -1,0 +1,1 @@
+for i = 1, 3 do local t = {} t[i] = i end

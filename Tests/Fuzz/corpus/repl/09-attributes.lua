@@ -1,0 +1,1 @@
+local a <const>, b <close> = 1, nil

@@ -1,0 +1,1 @@
+registrations:where(function(r) return r:days_late() > 0 end):list()

@@ -1,0 +1,1 @@
+db.sql("select code from units where name = ?", "x'); DROP TABLE units; --")

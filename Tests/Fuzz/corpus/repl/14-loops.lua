@@ -1,0 +1,1 @@
+while x < 10 do x = x + 1 end repeat local z = 1 until z == 1

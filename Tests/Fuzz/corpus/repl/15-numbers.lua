@@ -1,0 +1,1 @@
+goto skip ::skip:: local n = 0x1p4 + 3e-2 + .5

@@ -1,0 +1,1 @@
+if a then local b = 1 elseif c then local d = 2 else local e end

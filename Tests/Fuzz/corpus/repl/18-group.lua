@@ -1,0 +1,1 @@
+registrations:group("unit"):agg{n = "count", mean = "avg(score)"}

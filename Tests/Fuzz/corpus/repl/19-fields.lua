@@ -1,0 +1,1 @@
+r = registrations[42]; r.unit.name
