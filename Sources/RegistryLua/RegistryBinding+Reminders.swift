@@ -315,7 +315,9 @@ extension RegistryBinding {
     }
     let user = environment["USER"] ?? environment["LOGNAME"] ?? "sangtao"
     var host = [CChar](repeating: 0, count: 256)
-    let hostName = gethostname(&host, host.count - 1) == 0 ? String(cString: host) : ""
+    let hostName =
+      gethostname(&host, host.count - 1) == 0
+      ? String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
     return MailMessage.Mailbox(
       name: name, address: user + "@" + (hostName.isEmpty ? "localhost" : hostName))
   }
