@@ -16,6 +16,22 @@
 #define SHIM_MAXRUNNING 256
 
 /*
+** Lua's small blocks (tables, their nodes, strings, closures: most of what a row loop makes and
+** drops) come from free lists, one per 16-byte size class up to 256 bytes, carved from 64 KiB
+** slabs. A block goes back to its list when Lua frees it and is reused for the next block of its
+** class; the slabs are freed with the state. See state.c.
+*/
+#define SHIM_POOL_GRANULE 16
+#define SHIM_POOL_MAX 256
+#define SHIM_POOL_CLASSES (SHIM_POOL_MAX / SHIM_POOL_GRANULE)
+
+typedef struct ShimPool {
+  void *free[SHIM_POOL_CLASSES]; /* each block's first word links to the next */
+  char *next, *end;              /* the unused part of the newest slab */
+  void *slabs;                   /* every slab, linked through its first word */
+} ShimPool;
+
+/*
 ** One per lua_State, shared by all its threads: it is the allocator's user data, so any thread
 ** finds it with lua_getallocf. It is per-state data in C, like the allocator itself; Swift keeps
 ** its own per-state data in the Lua registry.
@@ -25,6 +41,7 @@ typedef struct ShimGlobal {
   size_t used;
   size_t limit;     /* 0: no limit */
   int in_lua;       /* > 0 while Lua code runs from luashim_pcall with no Swift frame above it */
+  ShimPool pool;
   /* warnings, as lua.c */
   int warn_on;
   int warn_cont;

@@ -13,6 +13,31 @@ import Testing
     #expect(try lua.run("return 1 + 1") == [.integer(2)])
   }
 
+  @Test func blocksOfEverySizeKeepTheirBytesAndAreCountedBackWhenFreed() throws {
+    // Small blocks come from the state's pool and big ones from the system; tables and buffers
+    // growing one element at a time cross every size class and the border between the two.
+    let lua = try LuaState()
+    try lua.run("collectgarbage() collectgarbage()")
+    let before = lua.memoryUsed
+    try lua.run(
+      """
+      kept = {}
+      for n = 1, 600 do
+        local t, h = {}, {}
+        for i = 1, n do t[i] = string.char(33 + i % 90); h["k" .. i] = i end
+        kept[n] = {s = table.concat(t), t = t, h = h}
+      end
+      for n = 1, 600 do
+        local e = kept[n]
+        assert(#e.s == n and #e.t == n, n)
+        for i = 1, n do assert(e.t[i] == e.s:sub(i, i) and e.h["k" .. i] == i, n) end
+      end
+      kept = nil
+      collectgarbage() collectgarbage()
+      """)
+    #expect(lua.memoryUsed < before + 4096)
+  }
+
   @Test func swiftFunctionsNeverFailAnAllocation() throws {
     let lua = try LuaState()
     lua.register("big") { L in
