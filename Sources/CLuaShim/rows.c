@@ -38,11 +38,10 @@ void luashim_pushcolumn(lua_State *L, void *stmt, int col) {
   push_typed(L, s, col, sqlite3_column_type(s, col));
 }
 
-void luashim_pushrow(lua_State *L, void *stmt, int keys, int meta) {
-  sqlite3_stmt *s = (sqlite3_stmt *)stmt;
+/* ** The row of `s` as a table, with `keys` (the column names) and `meta` (or 0) at absolute
+** ** stack indices. [-0, +1, m] */
+static void push_row(lua_State *L, sqlite3_stmt *s, int keys, int meta) {
   int n = sqlite3_column_count(s);
-  keys = lua_absindex(L, keys);
-  if (meta != 0) meta = lua_absindex(L, meta);
   lua_createtable(L, 0, n); /* row */
   for (int i = 0; i < n; i++) {
     int type = sqlite3_column_type(s, i);
@@ -60,20 +59,24 @@ void luashim_pushrow(lua_State *L, void *stmt, int keys, int meta) {
   }
 }
 
+void luashim_pushrow(lua_State *L, void *stmt, int keys, int meta) {
+  push_row(L, (sqlite3_stmt *)stmt, lua_absindex(L, keys), meta != 0 ? lua_absindex(L, meta) : 0);
+}
+
 /*
 ** ** sqlite3_step, marked as running for the interrupt callback. SQLite's interrupt flag stays
 ** ** up until no statement is active, so it is raised only while a step runs (which it then
 ** ** stops); the flag is set before the mark is read in the signal handler, and read here after
 ** ** the mark is set, so an interrupt either stops the step or keeps it from starting.
 */
-int luashim_step(lua_State *L, void *stmt) {
-  ShimGlobal *g = shim_global(L);
-  g->sql_stepping++;
-  __atomic_thread_fence(__ATOMIC_SEQ_CST);
-  int rc = g->reason != NULL ? SQLITE_INTERRUPT : sqlite3_step((sqlite3_stmt *)stmt);
+static int step(ShimGlobal *g, sqlite3_stmt *stmt) {
+  __atomic_add_fetch(&g->sql_stepping, 1, __ATOMIC_SEQ_CST); /* a full barrier, as a fence */
+  int rc = g->reason != NULL ? SQLITE_INTERRUPT : sqlite3_step(stmt);
   g->sql_stepping--;
   return rc;
 }
+
+int luashim_step(lua_State *L, void *stmt) { return step(shim_global(L), (sqlite3_stmt *)stmt); }
 
 /* ---------------------------------------------------------------------------------------------
 ** Steppers: streaming rows with no host frame per row
@@ -82,6 +85,8 @@ int luashim_step(lua_State *L, void *stmt) {
 /* The statement a stepper owns; finalized at the end of the rows, on error, or by __gc. */
 typedef struct Stepper {
   sqlite3_stmt *stmt;
+  ShimGlobal *g;
+  int has_meta; /* whether upvalue 3 is the row metatable */
 } Stepper;
 
 static const char *const STEPPER_META = "luashim.stepper";
@@ -105,7 +110,7 @@ static int stepper_gc(lua_State *L) {
 static int stepper_call(lua_State *L) {
   Stepper *s = (Stepper *)lua_touserdata(L, lua_upvalueindex(1));
   if (s->stmt == NULL) return 0; /* the rows have ended */
-  ShimGlobal *g = shim_global(L);
+  ShimGlobal *g = s->g;
   if (g->reason != NULL) { /* sqlite3_interrupt misses statements not yet running */
     stepper_finish(s);
     shim_where_user(L);
@@ -113,12 +118,15 @@ static int stepper_call(lua_State *L) {
     lua_concat(L, 2);
     return lua_error(L);
   }
-  int rc = luashim_step(L, s->stmt);
+  int rc = step(g, s->stmt);
   if (rc == SQLITE_ROW) {
     g->rows_stepped++;
-    int meta = lua_type(L, lua_upvalueindex(3)) == LUA_TTABLE ? lua_upvalueindex(3) : 0;
-    luashim_pushrow(L, s->stmt, lua_upvalueindex(2), meta);
-    return 1;
+    /* The keys and the metatable on the stack: cheaper to reach there than as upvalues. */
+    int base = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(2));
+    if (s->has_meta) lua_pushvalue(L, lua_upvalueindex(3));
+    push_row(L, s->stmt, base + 1, s->has_meta ? base + 2 : 0);
+    return 1; /* the row, on top */
   }
   if (rc == SQLITE_DONE) {
     stepper_finish(s);
@@ -128,7 +136,7 @@ static int stepper_call(lua_State *L) {
   if (rc == SQLITE_INTERRUPT) {
     lua_pushvalue(L, lua_upvalueindex(5)); /* where, message */
   } else {
-    lua_pushvalue(L, lua_upvalueindex(4));                     /* where, prefix */
+    lua_pushvalue(L, lua_upvalueindex(4));                         /* where, prefix */
     lua_pushstring(L, sqlite3_errmsg(sqlite3_db_handle(s->stmt))); /* where, prefix, message */
     lua_concat(L, 2);
   }
@@ -143,6 +151,8 @@ void luashim_pushstepper(lua_State *L, void *stmt, int keys, int meta, const cha
   if (meta != 0) meta = lua_absindex(L, meta);
   Stepper *s = (Stepper *)lua_newuserdatauv(L, sizeof(Stepper), 0); /* ud */
   s->stmt = (sqlite3_stmt *)stmt;
+  s->g = shim_global(L);
+  s->has_meta = meta != 0;
   if (luaL_newmetatable(L, STEPPER_META)) {
     lua_pushcfunction(L, stepper_gc);
     lua_setfield(L, -2, "__gc");
