@@ -123,76 +123,65 @@ public final class RegistryBinding {
   /// Pushes the table of core functions the bundled code uses.
   private func pushCore(_ L: LuaStack) {
     L.newTable()
-    func add(_ name: String, _ body: @escaping (RegistryBinding) -> LuaFunction) {
-      L.push(function: body(self))
-      L.rawSet(-2, name)
-    }
-    // Every function captures the binding unowned: the state never outlives it.
-    add("query") { [unowned self] _ in { try self.query($0) } }
-    add("iterate") { [unowned self] _ in { try self.iterate($0) } }
-    add("scalar") { [unowned self] _ in { try self.scalar($0) } }
-    add("column") { [unowned self] _ in { try self.column($0) } }
-    add("sql") { [unowned self] _ in { try self.sql($0) } }
-    add("schema") { [unowned self] _ in { try self.schema($0) } }
-    add("schema_details") { [unowned self] _ in { try self.schemaDetails($0) } }
-    add("fold") { _ in
-      { L in
-        L.push(VietnameseText.fold(try L.string(1)))
-        return 1
-      }
-    }
-    add("vi_less") { _ in
-      { L in
-        L.push(VietnameseText.compare(try L.string(1), try L.string(2)) == .orderedAscending)
-        return 1
-      }
-    }
-    add("message") { _ in { L in try RegistryBinding.message(L) } }
-    add("help_text") { _ in { L in try RegistryBinding.helpText(L) } }
-    add("load_bundled") { [unowned self] _ in { try self.loadBundled($0) } }
-    add("define_aggregate") { [unowned self] _ in { try self.defineAggregate($0) } }
-    add("define_function") { [unowned self] _ in { try self.defineFunction($0) } }
-    add("temporary_aggregate") { [unowned self] _ in { try self.temporaryAggregate($0) } }
-    add("insert") { [unowned self] _ in { try self.insert($0) } }
-    add("update") { [unowned self] _ in { try self.update($0) } }
-    add("delete") { [unowned self] _ in { try self.delete($0) } }
-    add("transition") { [unowned self] _ in { try self.transition($0) } }
-    add("tx") { [unowned self] _ in { try self.transaction($0) } }
-    add("backup") { [unowned self] _ in { try self.backupFunction($0) } }
-    add("results") { [unowned self] _ in { try self.results($0) } }
-    add("checks") { [unowned self] _ in { try self.checks($0) } }
-    add("rubric") { [unowned self] _ in { try self.rubric($0) } }
-    add("define_rubric") { [unowned self] _ in { try self.defineRubric($0) } }
-    add("import") { [unowned self] _ in { try self.importFromLua($0) } }
-    add("export") { [unowned self] _ in { try self.exportFromLua($0) } }
-    add("set_actor") { [unowned self] _ in
-      { L in
-        self.actorOverride = try L.optionalString(1)
-        return 0
-      }
-    }
-    pushReminderCore(L) { name, function in
+    func add(_ name: String, _ function: @escaping LuaFunction) {
       L.push(function: function)
       L.rawSet(-2, name)
     }
-    add("language") { _ in { try RegistryBinding.language($0) } }
-    add("column_label") { _ in { try RegistryBinding.columnLabel($0) } }
-    add("code_labels") { _ in { try RegistryBinding.codeLabels($0) } }
-    add("report_format") { _ in { try RegistryBinding.reportFormat($0) } }
-    add("report_chart") { _ in { try RegistryBinding.reportChart($0) } }
-    add("report_render") { _ in { try RegistryBinding.reportRender($0) } }
-    add("report_save") { _ in { try RegistryBinding.reportSave($0) } }
-    add("info") { [unowned self] _ in
-      { L in
-        L.newTable()
-        L.push(self.context.source.path)
-        L.rawSet(-2, "path")
-        L.push(self.context.source.readOnly)
-        L.rawSet(-2, "read_only")
-        L.push(self.actor)
-        L.rawSet(-2, "actor")
-        return 1
-      }
+    // Every function captures the binding unowned: the state never outlives it.
+    add("query") { [unowned self] in try self.query($0) }
+    add("iterate") { [unowned self] in try self.iterate($0) }
+    add("scalar") { [unowned self] in try self.scalar($0) }
+    add("column") { [unowned self] in try self.column($0) }
+    add("sql") { [unowned self] in try self.sql($0) }
+    add("schema") { [unowned self] in try self.schema($0) }
+    add("schema_details") { [unowned self] in try self.schemaDetails($0) }
+    add("fold") { L in
+      L.push(VietnameseText.fold(try L.string(1)))
+      return 1
+    }
+    add("vi_less") { L in
+      L.push(VietnameseText.compare(try L.string(1), try L.string(2)) == .orderedAscending)
+      return 1
+    }
+    add("message") { try RegistryBinding.message($0) }
+    add("help_text") { try RegistryBinding.helpText($0) }
+    add("load_bundled") { [unowned self] in try self.loadBundled($0) }
+    add("define_aggregate") { [unowned self] in try self.defineAggregate($0) }
+    add("define_function") { [unowned self] in try self.defineFunction($0) }
+    add("temporary_aggregate") { [unowned self] in try self.temporaryAggregate($0) }
+    add("insert") { [unowned self] in try self.insert($0) }
+    add("update") { [unowned self] in try self.update($0) }
+    add("delete") { [unowned self] in try self.delete($0) }
+    add("transition") { [unowned self] in try self.transition($0) }
+    add("tx") { [unowned self] in try self.transaction($0) }
+    add("backup") { [unowned self] in try self.backupFunction($0) }
+    add("results") { [unowned self] in try self.results($0) }
+    add("checks") { [unowned self] in try self.checks($0) }
+    add("rubric") { [unowned self] in try self.rubric($0) }
+    add("define_rubric") { [unowned self] in try self.defineRubric($0) }
+    add("import") { [unowned self] in try self.importFromLua($0) }
+    add("export") { [unowned self] in try self.exportFromLua($0) }
+    add("set_actor") { [unowned self] L in
+      self.actorOverride = try L.optionalString(1)
+      return 0
+    }
+    pushReminderCore(L, add: add)
+    add("language") { try RegistryBinding.language($0) }
+    add("column_label") { try RegistryBinding.columnLabel($0) }
+    add("code_labels") { try RegistryBinding.codeLabels($0) }
+    add("report_format") { try RegistryBinding.reportFormat($0) }
+    add("report_chart") { try RegistryBinding.reportChart($0) }
+    add("report_render") { try RegistryBinding.reportRender($0) }
+    add("report_save") { try RegistryBinding.reportSave($0) }
+    add("info") { [unowned self] L in
+      L.newTable()
+      L.push(self.context.source.path)
+      L.rawSet(-2, "path")
+      L.push(self.context.source.readOnly)
+      L.rawSet(-2, "read_only")
+      L.push(self.actor)
+      L.rawSet(-2, "actor")
+      return 1
     }
   }
 
