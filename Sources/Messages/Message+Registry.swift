@@ -37,6 +37,10 @@ extension Message {
   public static let lifecycleIllegal = Message(
     vi: "không thể {action}: đăng ký đang ở trạng thái {status}, cần {expected}",
     en: "cannot {action}: it is {status}, expected {expected}")
+  public static let lifecycleUnreachable = Message(
+    vi:
+      "không thể {action}: đăng ký đang ở trạng thái {status}, và không bước chuyển nào dẫn tới {target}",
+    en: "cannot {action}: it is {status}, and no transition leads to {target}")
   public static let lifecycleLateNotAccepted = Message(
     vi:
       "không thể {action}: nhận ngày {received}, muộn {days} ngày so với hạn {deadline}, và đợt {year} không nhận đăng ký muộn",

@@ -94,6 +94,13 @@ public enum RegistryError: LocalizedFailure, Equatable {
       return Message.registryBusy(
         ["path": path, "seconds": Message.seconds(seconds)], in: language)
 
+    case .illegalTransition(let code, let from, let to, let expected) where expected.isEmpty:
+      return Message.lifecycleUnreachable(
+        [
+          "action": Lifecycle.action(to: to, code: code, in: language),
+          "status": RegistryError.quoted(from, in: language),
+          "target": RegistryError.quoted(to, in: language),
+        ], in: language)
     case .illegalTransition(let code, let from, let to, let expected):
       return Message.lifecycleIllegal(
         [

@@ -98,6 +98,17 @@ import Testing
     }
   }
 
+  @Test func aStatusNoTransitionLeadsToIsSaidSoNotLeftDangling() throws {
+    #expect(Lifecycle.sources(of: .draft).isEmpty)
+    let text = try message(RegistryFixture(), from: .submitted, to: .draft)
+    #expect(
+      text.en.hasSuffix(": it is 'submitted', and no transition leads to 'draft'"), "\(text.en)")
+    #expect(
+      text.vi.hasSuffix(
+        ": đăng ký đang ở trạng thái 'submitted' (đã gửi), và không bước chuyển nào dẫn tới 'draft' (nháp)"
+      ), "\(text.vi)")
+  }
+
   @Test func illegalMovesNameTheRegistrationItsStatusAndTheExpectedOnes() throws {
     var text = try message(RegistryFixture(), from: .returned, to: .accepted)
     #expect(
