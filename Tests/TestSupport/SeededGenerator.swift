@@ -1,24 +1,13 @@
 import Foundation
+import Registry
 
-/// A small, fast, reproducible random number generator (SplitMix64) for randomized tests: the
-/// same seed gives the same inputs on every machine, so a failure names its seed.
+/// A small, fast, reproducible random number generator for randomized tests (the demo
+/// generator's SplitMix64): the same seed gives the same inputs on every machine, so a failure
+/// names its seed.
 ///
 ///     var random = SeededGenerator(seed: 42)
 ///     let n = Int.random(in: 0..<10, using: &random)
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-  private var state: UInt64
-
-  /// A generator starting from `seed`.
-  public init(seed: UInt64) { state = seed }
-
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+public typealias SeededGenerator = SplitMix64
 
 /// How many inputs a randomized test tries: `$SANGTAO_FUZZ_ITERATIONS` when set (scripts/test
 /// and scripts/fuzz set it), else `default`.

@@ -9,19 +9,6 @@ import Testing
 /// either imports or is refused with its reasons, and a refused import leaves every row as it
 /// was: all or nothing.
 @Suite struct CSVFuzzTests {
-  /// Every row of every table, as text.
-  static func digest(_ db: Database) throws -> String {
-    var text = ""
-    for table in try String.fetchAll(
-      db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-    {
-      for row in try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\" ORDER BY rowid") {
-        text += "\(table) \(row)\n"
-      }
-    }
-    return text
-  }
-
   @Test func theCorpusIsThere() {
     #expect(fuzzCorpus("csv").count >= 10)
   }
@@ -39,7 +26,7 @@ import Testing
       for _ in 0..<Int.random(in: 0...3, using: &random) { bytes = mutate(bytes, using: &random) }
       let table = tables.randomElement(using: &random)!
       try fixture.registry.queue.inDatabase { db in
-        let before = try Self.digest(db)
+        let before = try RegistrySnapshot.take(db)
         do {
           try db.inTransaction(.immediate) {
             _ = try CSVImport.run(db, table: table, bytes: bytes, file: "fuzz.csv")
@@ -50,11 +37,13 @@ import Testing
           refused += 1
           #expect(!failure.issues.isEmpty)
           #expect(!failure.message(in: .vi).isEmpty && !failure.message(in: .en).isEmpty)
-          #expect(try Self.digest(db) == before, "seed \(fuzzSeed()), iteration \(iteration)")
+          #expect(
+            try RegistrySnapshot.take(db) == before, "seed \(fuzzSeed()), iteration \(iteration)")
         } catch let error as RegistryError {
           refused += 1
           #expect(!error.message(in: .vi).isEmpty)
-          #expect(try Self.digest(db) == before, "seed \(fuzzSeed()), iteration \(iteration)")
+          #expect(
+            try RegistrySnapshot.take(db) == before, "seed \(fuzzSeed()), iteration \(iteration)")
         }
         #expect(!db.isInsideTransaction)
       }

@@ -10,13 +10,13 @@ import Testing
   func issues(_ table: String, _ bytes: [UInt8]) throws -> [String] {
     let fixture = try RegistryFixture()
     return try fixture.registry.queue.inDatabase { db in
-      let before = try CSVFuzzTests.digest(db)
+      let before = try RegistrySnapshot.take(db)
       do {
         _ = try CSVImport.run(db, table: table, bytes: bytes, file: "in.csv")
         Issue.record("the import should fail")
         return []
       } catch let failure as ImportFailure {
-        #expect(try CSVFuzzTests.digest(db) == before)
+        #expect(try RegistrySnapshot.take(db) == before)
         return failure.issues.map { $0.message(in: .en) }
       }
     }
