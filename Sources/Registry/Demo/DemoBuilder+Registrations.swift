@@ -52,6 +52,39 @@ extension DemoBuilder {
 
   // MARK: One registration and its year
 
+  /// The title of a model whose core (and template) were drawn: a core of the same field with a
+  /// complement that no registration has had with the same template while there is one (the
+  /// drawn core first), so that different units' models read differently and `possible_reuse`
+  /// flags few; now and then (one in forty) a unit registers again, under its old title, a
+  /// model of an earlier year, which that check is there to find.
+  func makeTitle(
+    _ drawn: (core: String, template: String), _ field: RegistrationField, unit: Int, _ year: Int
+  ) -> (String, String) {
+    let earlier = unitTitles[unit, default: []].filter { $0.year < year && $0.field == field }
+    if !earlier.isEmpty && titleRandom.chance(1.0 / 40) {
+      let title = titleRandom.pick(earlier).title
+      return (title, VietnameseText.fold(title))
+    }
+    let complements = DemoData.complements[field]!
+    func fresh(_ key: String) -> [String] {
+      complements.filter { !usedPairs.contains(key + "|" + $0) }
+    }
+    var drawn = drawn
+    if fresh(drawn.template).isEmpty {
+      let others = units[unit].titles[field]!.filter { !fresh($0.template).isEmpty }
+      if !others.isEmpty { drawn = titleRandom.pick(others) }
+    }
+    var choices = fresh(drawn.template)
+    if choices.isEmpty { choices = fresh(drawn.core) }
+    if choices.isEmpty { choices = complements }
+    let complement = titleRandom.pick(choices)
+    usedPairs.insert(drawn.template + "|" + complement)
+    usedPairs.insert(drawn.core + "|" + complement)
+    let title = drawn.core + ", " + complement
+    unitTitles[unit, default: []].append((year, field, title))
+    return (title, VietnameseText.fold(title))
+  }
+
   func makeRegistration(_ registrant: Registrant, unit index: Int, campaign: CampaignInfo) throws {
     let unit = units[index]
     let spec = unit.spec
@@ -60,7 +93,7 @@ extension DemoBuilder {
     let kind = random.pick([
       (RegistrationKind.model, 11), (.approach, 6), (.initiative, 2), (.topic, 1),
     ])
-    let (title, folded) = random.pick(unit.titles[field]!)
+    let (title, folded) = makeTitle(random.pick(unit.titles[field]!), field, unit: index, year)
     let number = (nextRegistration[year] ?? 0) + 1
     nextRegistration[year] = number
     let code = "DK-\(year)-" + RecordEditor.padded(number, 3)

@@ -13,8 +13,9 @@ final class DemoBuilder {
     let spec: DemoData.UnitSpec
     var people: [Int] = []
     var collectives: [Int] = []
-    /// Titles for each field, with their folded forms, made once.
-    var titles: [RegistrationField: [(String, String)]] = [:]
+    /// The cores of titles for each field (a template with the place and product put in),
+    /// made once, each with its template.
+    var titles: [RegistrationField: [(core: String, template: String)]] = [:]
   }
 
   struct PersonInfo {
@@ -54,6 +55,12 @@ final class DemoBuilder {
   var collectives: [CollectiveInfo] = []
   var campaigns: [CampaignInfo] = []
   var nextRegistration: [Int: Int] = [:]
+  /// Titles draw from their own generator, so that how they vary changes no other draw.
+  var titleRandom: SplitMix64
+  /// The (template, complement) and (core, complement) pairs given so far, and each unit's
+  /// titles.
+  var usedPairs: Set<String> = []
+  var unitTitles: [Int: [(year: Int, field: RegistrationField, title: String)]] = [:]
 
   static let firstYear = 2018
   static let lastYear = 2023
@@ -73,6 +80,7 @@ final class DemoBuilder {
   {
     self.db = db
     self.random = SplitMix64(seed: seed)
+    self.titleRandom = SplitMix64(seed: seed ^ 0x7469_746C_6573)  // "titles"
     self.scale = scale
     self.progress = progress
     insertPerson = try db.makeStatement(
@@ -206,7 +214,7 @@ final class DemoBuilder {
         ])
       var unit = UnitInfo(id: id, spec: spec)
       for (field, templates) in DemoData.titles.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-        var titles: [(String, String)] = []
+        var titles: [(core: String, template: String)] = []
         for template in templates {
           // An agency's economic, cultural or mass-mobilization model serves the district;
           // its Party, administrative and security work, and what it does itself, stay its own.
@@ -218,11 +226,10 @@ final class DemoBuilder {
             "{place}", with: ownPlace ? spec.place : "huyện Lạc Dương")
           if placed.contains("{product}") {
             for product in DemoData.products {
-              let title = placed.replacing("{product}", with: product)
-              titles.append((title, VietnameseText.fold(title)))
+              titles.append((placed.replacing("{product}", with: product), template))
             }
           } else {
-            titles.append((placed, VietnameseText.fold(placed)))
+            titles.append((placed, template))
           }
         }
         unit.titles[field] = titles

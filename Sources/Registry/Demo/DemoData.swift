@@ -357,6 +357,50 @@ enum DemoData {
     ],
   ]
 
+  /// What sets one unit's version of a model apart, put after its title: two units running the
+  /// same kind of model describe it differently, as real registrations do.
+  static let complements: [RegistrationField: [String]] = [
+    .partyBuilding: [
+      "gắn với phân công nhiệm vụ cụ thể cho từng đảng viên", "qua nhóm Zalo của chi bộ",
+      "với sự tham gia của già làng, người có uy tín", "theo chủ đề từng quý",
+      "kết hợp kiểm tra, giám sát thường xuyên của chi ủy",
+      "gắn với đánh giá, xếp loại đảng viên cuối năm",
+      "có sổ theo dõi kết quả thực hiện hằng tháng", "bằng song ngữ Việt – K'Ho",
+    ],
+    .economy: [
+      "gắn với liên kết tiêu thụ cùng doanh nghiệp", "có nhật ký điện tử truy xuất nguồn gốc",
+      "do đảng viên làm kinh tế giỏi hướng dẫn", "theo tiêu chuẩn VietGAP",
+      "kết hợp bán hàng qua sàn thương mại điện tử",
+      "bằng vốn vay ưu đãi của Ngân hàng Chính sách xã hội",
+      "gắn với xây dựng nông thôn mới nâng cao", "ứng dụng tưới nhỏ giọt tiết kiệm nước",
+    ],
+    .cultureSociety: [
+      "với sự phối hợp của Đoàn Thanh niên", "gắn với lễ hội truyền thống của đồng bào",
+      "do Chi hội Phụ nữ thôn đảm nhận", "có sự đồng hành của các nhà hảo tâm",
+      "kết hợp sinh hoạt cộng đồng cuối tuần", "theo dõi bằng sổ tay điện tử",
+      "gắn với xây dựng gia đình văn hóa", "qua loa phát thanh bằng tiếng K'Ho",
+    ],
+    .defenceSecurity: [
+      "phối hợp với kiểm lâm địa bàn", "với sự tham gia của đoàn viên thanh niên",
+      "có lịch trực theo ca, báo cáo hằng tuần", "kết hợp tuyên truyền trên loa phát thanh thôn",
+      "gắn với phong trào toàn dân bảo vệ an ninh Tổ quốc", "qua nhóm Zalo an ninh trật tự",
+      "do già làng, người có uy tín vận động", "theo cụm liên kết giữa các thôn giáp ranh",
+    ],
+    .adminReform: [
+      "có hướng dẫn bằng tiếng K'Ho", "với tổ công tác lưu động xuống thôn",
+      "gắn với đánh giá mức độ hài lòng của người dân", "trên trang Zalo chính thức của đơn vị",
+      "kết hợp số hóa hồ sơ lưu trữ", "do đoàn viên thanh niên hỗ trợ",
+      "theo quy trình ISO 9001", "có bảng theo dõi thời hạn giải quyết công khai",
+    ],
+    .massMobilization: [
+      "qua tiếng nói của già làng, người có uy tín", "gắn với cuộc vận động xây dựng nông thôn mới",
+      "do Mặt trận và các đoàn thể cùng thực hiện", "với cam kết của từng hộ gia đình",
+      "bằng đối thoại tại nhà văn hóa thôn", "kết hợp biểu dương hộ tiêu biểu hằng quý",
+      "theo phương châm “dân biết, dân bàn, dân làm, dân kiểm tra”",
+      "có đảng viên phụ trách từng cụm dân cư",
+    ],
+  ]
+
   static let products = [
     "cà phê Arabica", "dâu tây", "atisô", "rau, hoa công nghệ cao", "hồng treo gió", "mật ong rừng",
     "rượu cần K'Ho", "chè dây", "thổ cẩm K'Ho", "cà phê chồn",

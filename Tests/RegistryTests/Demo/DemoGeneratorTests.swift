@@ -212,6 +212,24 @@ import Testing
     }
   }
 
+  @Test func fewTitlesLookReusedAndSomeAreReusedOnPurpose() throws {
+    // Units describe their models in their own words; a few register an earlier model again
+    // under its old title, which possible_reuse must find, and little else.
+    let registry = try Self.demo()
+    let reuses = try registry.queue.inDatabase { db in
+      try Eligibility.checks(db, year: 2023, on: Day(iso: "2023-12-05")!)
+        .filter { $0.name == .possibleReuse }
+    }
+    let flagged = reuses.filter { !$0.passed }
+    #expect(reuses.count > 150)
+    #expect(flagged.count * 20 < reuses.count, "\(flagged.count) of \(reuses.count) flagged")
+    let verbatim = flagged.filter {
+      if case .reuse(_, _, _, _, let similarity) = $0.problem { return similarity == 1 }
+      return false
+    }
+    #expect(!verbatim.isEmpty)
+  }
+
   @Test func ratingsKeepTheQuotaAndFiveYearStreaksBothHoldAndBreak() throws {
     let registry = try Self.demo()
     try registry.queue.inDatabase { db in
