@@ -63,7 +63,7 @@ extension Message {
     "bad_relation_value": .badRelationValue, "parameter_count": .parameterMarks,
     "where_keys": .whereKeys, "not_found": .notFound, "bad_aggregate": .badAggregate,
     "empty_aggregate": .emptyAggregate, "unknown_aggregate": .unknownAggregate,
-    "results_of_registrations": .resultsOfRegistrations,
+    "results_of_registrations": .resultsOfRegistrations, "result_set_called": .resultSetCalled,
   ]
 }
 
@@ -101,4 +101,8 @@ extension Message {
   public static let resultsOfRegistrations = Message(
     vi: "results() và checks() chỉ dùng cho registrations",
     en: "results() and checks() are for registrations only")
+  public static let resultSetCalled = Message(
+    vi:
+      "tập kết quả không gọi được như hàm: lặp bằng for _, r in ipairs(rs) hoặc for r in rs:rows()",
+    en: "a result set cannot be called: loop with for _, r in ipairs(rs) or for r in rs:rows()")
 }

@@ -21,6 +21,9 @@ ResultSet.__index = function(_, key)
   return m
 end
 
+-- `for r in rs do` calls the set: say how to loop over it instead.
+ResultSet.__call = function() error(messages.result_set_called(), 2) end
+
 -- What a result set knows besides its rows, kept aside so that the array stays an array.
 local info = setmetatable({}, {__mode = "k"})
 

@@ -95,6 +95,9 @@ eq(#rs, 3, "db.sql")
 eq(rs:columns()[2], "received_on")
 eq(db.value("select count(*) from units"), 6)
 expect_error(function() db.sql("delete from units") end, "db.sql")
+-- `for r in rs do` calls the set: the error says how to loop, where the loop is.
+local message = expect_error(function() for _ in rs do end end, "ipairs(rs)")
+assert(message:find("api_test.lua:%d+:"), message)
 
 -- relations --------------------------------------------------------------------------------
 local ds = units.DS
