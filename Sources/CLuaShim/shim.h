@@ -19,7 +19,8 @@
 ** Lua's small blocks (tables, their nodes, strings, closures: most of what a row loop makes and
 ** drops) come from free lists, one per 16-byte size class up to 256 bytes, carved from 64 KiB
 ** slabs. A block goes back to its list when Lua frees it and is reused for the next block of its
-** class; the slabs are freed with the state. See state.c.
+** class; the slabs are freed with the state, not before (what a state once held in small blocks
+** stays its own until it closes, as most of it would in malloc's arenas). See state.c.
 */
 #define SHIM_POOL_GRANULE 16
 #define SHIM_POOL_MAX 256
