@@ -24,6 +24,8 @@ public final class RegistryBinding {
   var temporaryCount = 0
   /// `db.actor`, when set: who changes things, for the audit log.
   var actorOverride: String?
+  /// Whether ATTACH is refused (the sandbox): see ``refuseAttachedDatabases()``.
+  private var attachRefused = false
 
   /// A binding of `context` into `lua`.
   public init(lua: LuaState, context: RegistryContext) {
@@ -185,10 +187,21 @@ public final class RegistryBinding {
     }
   }
 
+  /// Refuses SQL's ATTACH from now on, on the open registry and any opened later: in the
+  /// sandbox, `db.sql("ATTACH 'file' AS x")` would read any database file, and create one
+  /// anywhere, past the sandbox's rules for files.
+  public func refuseAttachedDatabases() {
+    attachRefused = true
+    if let connection = context.connection { sqlite3_limit(connection, SQLITE_LIMIT_ATTACHED, 0) }
+  }
+
   /// Called when the registry opens: SQL functions defined before are added to it, and
   /// interrupts (Ctrl-C, time limits) stop a running statement too.
   private func connectionOpened(_ context: RegistryContext) {
     for function in sqlFunctions { function.register(on: context) }
+    if attachRefused, let connection = context.connection {
+      sqlite3_limit(connection, SQLITE_LIMIT_ATTACHED, 0)
+    }
     // Called only while a statement is being stepped (luashim_step), which it then stops:
     // SQLite's interrupt flag stays up until no statement is active.
     lua.setInterruptCallback(

@@ -21,6 +21,9 @@ public enum RegistryLuaError: LocalizedFailure, Equatable {
 
   public func message(in language: Language) -> String {
     switch self {
+    case .sql(let message, _) where message.hasPrefix("too many attached databases - max 0"):
+      // ATTACH, which the sandbox refuses (RegistryBinding.refuseAttachedDatabases).
+      return Message.sandboxDisabled(["name": "ATTACH"], in: language)
     case .sql(let message, let sql):
       let base = Message.sqlFailed(["message": message], in: language)
       guard let sql else { return base }

@@ -99,6 +99,7 @@ extension Launcher {
         return Message.sandboxDisabled(["name": name])
       }
     }
+    session.binding?.refuseAttachedDatabases()
     session.chunkMode = "t"
   }
 }

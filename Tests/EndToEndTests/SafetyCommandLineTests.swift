@@ -154,6 +154,35 @@ import Testing
         """)
   }
 
+  @Test func sqlCannotAttachAnotherDatabaseInTheSandbox() throws {
+    // ATTACH would read any database file, and with --write create one anywhere.
+    let directory = try TemporaryDirectory()
+    let outside = try TemporaryDirectory()
+    let secret = outside.path("secret.sqlite")
+    _ = try sangtao(
+      ["--db", secret, "-e", "units:add{code = 'X', name = 'Bí mật', kind = 'cell'}"],
+      in: outside)
+    let attach = "print(pcall(db.sql, \"/* */ ATTACH '\(secret)' AS x\"))"
+    let refused = try sangtao(
+      [
+        "--sandbox", "--write", "--db", "r.sqlite", "-e",
+        attach + "\n"
+          + "print(pcall(db.sql, \"ATTACH '\(outside.path("new.sqlite"))' AS y\"))",
+      ], in: directory)
+    #expect(
+      refused.stdout == """
+        false\tATTACH bị tắt trong hộp cát (--sandbox)
+        false\tATTACH bị tắt trong hộp cát (--sandbox)
+
+        """, "\(refused.stderr)")
+    #expect(fileBytes(outside.path("new.sqlite")) == nil)
+    // Outside the sandbox an analyst may compare with another registry.
+    let allowed = try sangtao(
+      ["--db", "r.sqlite", "-e", attach + " print(db.value('SELECT name FROM x.units'))"],
+      in: directory)
+    #expect(allowed.stdout.hasSuffix("Bí mật\n"), "\(allowed.stderr)")
+  }
+
   @Test func aBinaryChunkNeverRunsInTheSandbox() throws {
     let directory = try TemporaryDirectory()
     let dump = try sangtao(

@@ -27,6 +27,25 @@ public enum Scoring {
     let middle = sorted.count / 2
     return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
+
+  /// The `p`-th percentile (0 to 100) of `values`, interpolated linearly between the closest
+  /// ranks (the 50th is the median); nil for no values or `p` outside 0…100.
+  public static func percentile(_ values: [Double], _ p: Double) -> Double? {
+    guard !values.isEmpty, (0...100).contains(p) else { return nil }
+    let sorted = values.sorted()
+    let rank = p / 100 * Double(sorted.count - 1)
+    let low = Int(rank.rounded(.down))
+    let high = min(low + 1, sorted.count - 1)
+    return sorted[low] + (rank - Double(low)) * (sorted[high] - sorted[low])
+  }
+
+  /// The sample standard deviation of `values`; nil for fewer than two.
+  public static func standardDeviation(_ values: [Double]) -> Double? {
+    guard values.count >= 2 else { return nil }
+    let mean = values.reduce(0, +) / Double(values.count)
+    let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    return (squares / Double(values.count - 1)).squareRoot()
+  }
 }
 
 extension Scoring {

@@ -36,6 +36,8 @@ extension Registry {
     db.add(collation: SQLFunctions.vietnamese)
     db.add(function: SQLFunctions.trimmedMean)
     db.add(function: SQLFunctions.median)
+    db.add(function: SQLFunctions.percentile)
+    db.add(function: SQLFunctions.standardDeviation)
   }
 }
 
@@ -66,6 +68,14 @@ enum SQLFunctions {
   /// `median(x)` of the non-NULL values.
   static let median = DatabaseFunction(
     "median", argumentCount: 1, pure: true, aggregate: MedianAggregate.self)
+
+  /// `percentile(x, p)`: ``Scoring/percentile(_:_:)`` of the non-NULL values.
+  static let percentile = DatabaseFunction(
+    "percentile", argumentCount: 2, pure: true, aggregate: PercentileAggregate.self)
+
+  /// `stddev(x)`: the sample standard deviation of the non-NULL values.
+  static let standardDeviation = DatabaseFunction(
+    "stddev", argumentCount: 1, pure: true, aggregate: StandardDeviationAggregate.self)
 }
 
 struct TrimmedMeanAggregate: DatabaseAggregate {
@@ -85,5 +95,27 @@ struct MedianAggregate: DatabaseAggregate {
   }
   func finalize() -> (any DatabaseValueConvertible)? {
     Scoring.median(values)
+  }
+}
+
+struct PercentileAggregate: DatabaseAggregate {
+  var values: [Double] = []
+  var p: Double?
+  mutating func step(_ dbValues: [DatabaseValue]) {
+    if p == nil { p = Double.fromDatabaseValue(dbValues[1]) }
+    if let value = Double.fromDatabaseValue(dbValues[0]) { values.append(value) }
+  }
+  func finalize() -> (any DatabaseValueConvertible)? {
+    p.flatMap { Scoring.percentile(values, $0) }
+  }
+}
+
+struct StandardDeviationAggregate: DatabaseAggregate {
+  var values: [Double] = []
+  mutating func step(_ dbValues: [DatabaseValue]) {
+    if let value = Double.fromDatabaseValue(dbValues[0]) { values.append(value) }
+  }
+  func finalize() -> (any DatabaseValueConvertible)? {
+    Scoring.standardDeviation(values)
   }
 }

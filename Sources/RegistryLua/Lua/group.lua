@@ -33,7 +33,14 @@ local function parse(spec, name)
     arg = arg:gsub("^%s+", ""):gsub("%s+$", "")
     args[#args + 1] = tonumber(arg) or arg
   end
-  return {func = func:lower(), args = args, distinct = distinct}
+  func = func:lower()
+  if func == "percentile" then
+    local p = args[2]
+    if #args ~= 2 or type(p) ~= "number" or p < 0 or p > 100 then
+      error(messages.bad_aggregate(name, spec), 4)
+    end
+  end
+  return {func = func, args = args, distinct = distinct}
 end
 
 -- The list of {name, spec} from agg's argument: a table of name = spec (in name order) or a

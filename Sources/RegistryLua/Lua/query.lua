@@ -486,6 +486,9 @@ Query.__index = function(q, key)
 end
 
 Query.__len = function(q) return q:count() end
+-- A query called is its rows: r.sheets is the query of a registration's sheets, r:sheets() the
+-- sheets themselves.
+Query.__call = function(q) return q:list() end
 
 local fields = {}
 for name, value in pairs(Query) do

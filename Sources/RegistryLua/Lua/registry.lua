@@ -168,6 +168,7 @@ function load_schema(with_details)
         end
       end
     end
+    rawget(entities.registrations, "reverse").targets.order = "seq"
     -- registration.subject: the person or the collective.
     rawget(entities.registrations, "relations").subject = {
       entity = "people", key = "person_id",
@@ -219,11 +220,8 @@ end
 --- The results report, or nil.
 function R:report() return Query.of(entities.reports):where{registration = self.id}:first() end
 
---- The valid and void score sheets.
-function R:sheets() return Query.of(entities.sheets):where{registration = self.id}:list() end
-
---- The measurable targets.
-function R:targets() return Query.of(entities.targets):where{registration = self.id}:order("seq"):list() end
+-- r.sheets and r.targets are the queries of its score sheets (valid and void) and of its
+-- measurable targets (in their order); r:sheets() and r:targets() their rows.
 
 --- Moves the registration along its lifecycle and returns it as it is now:
 ---   r = r:transition("accepted", {date = "2023-03-30", doc = "45-CV/BTCHU"})

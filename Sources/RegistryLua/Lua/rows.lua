@@ -71,6 +71,7 @@ function Rows.metatable(entity, methods)
     if back then
       local source = entities[back.entity]
       local q = Query.of(source):where(source.table .. "." .. back.key .. " = ?", rawget(row, "id"))
+      if back.order then q = q:order(back.order) end
       rawset(row, key, q)
       return q
     end

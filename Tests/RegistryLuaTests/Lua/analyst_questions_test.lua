@@ -121,3 +121,20 @@ same_map(registrations:group("year"):agg{n = "count"}, "year", "n",
 local flagged = 0
 for _, r in ipairs(results) do if r.spread_flag then flagged = flagged + 1 end end
 close(flagged, db.value("select count(*) from (select registration_id from appraisal_totals where year = ? group by registration_id having max(total) - min(total) > 20)", YEAR), "17 spread flags")
+
+-- 18. A registration's sheets and targets: r.sheets the query, r:sheets() its rows.
+local scored = registrations["DK-2023-086"]
+close(#scored:sheets(), db.value("select count(*) from score_sheets where registration_id = ?", scored.id), "18 sheets")
+close(scored.sheets:count(), #scored:sheets(), "18 sheets query")
+local seqs = {}
+for _, t in ipairs(scored:targets()) do seqs[#seqs + 1] = t.seq end
+close(table.concat(seqs, ","), table.concat(db.sql("select seq from targets where registration_id = ? order by seq", scored.id):pluck("seq"), ","), "18 targets in order")
+
+-- 19. The registry's aggregates give the same in SQL (queries) and in Lua (result sets).
+local scored_q = registrations:where{year = YEAR, score = {"~=", db.null}}
+local in_sql = scored_q:agg{p = "percentile(score, 90)", sd = "stddev(score)", m = "median(score)"}[1]
+local in_lua = scored_q:list():agg{p = "percentile(score, 90)", sd = "stddev(score)", m = "median(score)"}[1]
+for _, k in ipairs{"p", "sd", "m"} do
+  assert(in_sql[k] ~= nil, "19 " .. k)
+  assert(math.abs(in_sql[k] - in_lua[k]) < 1e-9, "19 " .. k .. ": " .. in_sql[k] .. " vs " .. in_lua[k])
+end
