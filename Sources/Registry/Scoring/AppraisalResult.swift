@@ -31,7 +31,8 @@ public struct AppraisalResult: Sendable, Equatable {
   public let spreadLimit: Double
   /// Mean points per criterion code, in rubric order.
   public let criterionMeans: [(code: String, mean: Double)]
-  /// The level of `total` with the campaign's thresholds; nil without total.
+  /// The level of `total` with the campaign's thresholds; nil without total, and nil while the
+  /// quorum is not met (a result from too few sheets is not a result yet).
   public let level: Outcome?
 
   /// Number of valid sheets.

@@ -121,26 +121,32 @@ extension Scoring {
       }
       let excellent: Double = row["excellent_min"]
       let pass: Double = row["pass_min"]
+      let quorum = (eligible * numerator + denominator - 1) / denominator
+      let quorumMet = !valid.isEmpty && valid.count >= quorum
       return AppraisalResult(
         registrationId: id, code: row["code"], unitId: row["unit_id"], year: row["year"],
         receivedOn: row["received_on"], sheets: valid, total: total, combination: combination,
         teamSize: row["team"], eligibleMembers: eligible,
-        quorum: (eligible * numerator + denominator - 1) / denominator,
+        quorum: quorum,
         spread: totals.isEmpty ? nil : totals.max()! - totals.min()!,
         spreadLimit: row["spread_limit"], criterionMeans: means,
-        level: total.map { $0 >= excellent ? .excellent : $0 >= pass ? .pass : .notPassed })
+        level: quorumMet
+          ? total.map { $0 >= excellent ? .excellent : $0 >= pass ? .pass : .notPassed }
+          : nil)
     }
   }
 
-  /// Results ranked for the Standing Committee: by total, highest first; on equal totals by the
-  /// mean of TC3 (effect against the registered targets), highest first; then by the day the
-  /// registration was received, earliest first; then by code. Results without total come last.
+  /// Results ranked for the Standing Committee: those that met the quorum first, then those
+  /// still short of it, then those without total; each by total, highest first; on equal totals
+  /// by the mean of TC3 (effect against the registered targets), highest first; then by the day
+  /// the registration was received, earliest first; then by code.
   ///
   ///     let table = Scoring.ranked(try Scoring.results(db, year: 2023))
   public static func ranked(_ results: [AppraisalResult], tieBreak criterion: String = "TC3")
     -> [AppraisalResult]
   {
     results.sorted { a, b in
+      if a.total != nil && b.total != nil && a.isQuorumMet != b.isQuorumMet { return a.isQuorumMet }
       switch (a.total, b.total) {
       case (nil, nil): return a.code < b.code
       case (nil, _): return false

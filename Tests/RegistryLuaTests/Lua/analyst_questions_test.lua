@@ -79,8 +79,13 @@ for _, t in ipairs(totals) do mean = mean + t end
 mean = mean / #totals
 local per_registration = "select registration_id, avg(total) as total from appraisal_totals where year = ? group by registration_id"
 close(mean, db.value("select avg(total) from (" .. per_registration .. ")", YEAR), "10 mean result")
+-- A level once the quorum is met: two thirds of the members not from the registration's unit.
+local with_quorum = [[select t.registration_id, avg(t.total) as total, count(*) as sheets,
+    (select count(*) from panel_members m where m.campaign_id = r.campaign_id and m.unit_id <> r.unit_id) as eligible
+  from appraisal_totals t join registrations r on r.id = t.registration_id
+  where t.year = ? group by t.registration_id]]
 for level, sql in pairs{excellent = "total >= 85", pass = "total >= 70 and total < 85", not_passed = "total < 70"} do
-  close(levels[level] or 0, db.value("select count(*) from (" .. per_registration .. ") where " .. sql, YEAR), "11 " .. level)
+  close(levels[level] or 0, db.value("select count(*) from (" .. with_quorum .. ") where sheets * 3 >= eligible * 2 and " .. sql, YEAR), "11 " .. level)
 end
 
 -- 12. Top ten: ranked by total, then TC3, then received date, then code.

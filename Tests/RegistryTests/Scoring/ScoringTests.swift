@@ -126,9 +126,9 @@ struct ScoringFixture {
       let result = try Scoring.result(db, registration: id)
       #expect(result.count == 3)
       #expect(abs(result.total! - 217.0 / 3) < 1e-9)
-      #expect(result.level == .pass)
       #expect(result.eligibleMembers == 6)  // DV-0011 is from TT
       #expect(result.quorum == 4 && !result.isQuorumMet)
+      #expect(result.level == nil)  // 72.3 would pass, but three sheets of four are no result yet
       #expect(result.spread == 5 && !result.isSpreadFlagged)
       // With no sheet at all there is no total.
       let empty = try fixture.registration(db, code: "DK-2023-021", person: "DV-0001")
@@ -161,6 +161,24 @@ struct ScoringFixture {
         ranked.map(\.code) == [
           "DK-2023-004", "DK-2023-003", "DK-2023-002", "DK-2023-001", "DK-2023-005",
         ])
+    }
+  }
+
+  @Test func resultsShortOfTheQuorumRankAfterTheOthersAndHaveNoLevel() throws {
+    let fixture = try ScoringFixture()
+    try fixture.registry.queue.inDatabase { db in
+      _ = try fixture.registration(db, code: "DK-2023-001", person: "DV-0001")
+      _ = try fixture.registration(db, code: "DK-2023-002", person: "DV-0003")
+      // 001: 75 from four sheets, its quorum; 002: 90 from one sheet.
+      for member in ["DV-0005", "DV-0006", "DV-0007", "DV-0013"] {
+        try fixture.sheet(db, "DK-2023-001", member: member, [18, 11, 28, 11, 7])
+      }
+      try fixture.sheet(db, "DK-2023-002", member: "DV-0007", [23, 14, 32, 13, 8])
+      let ranked = Scoring.ranked(try Scoring.results(db, year: 2023))
+      #expect(ranked.map(\.code) == ["DK-2023-001", "DK-2023-002"])
+      #expect(ranked.map(\.isQuorumMet) == [true, false])
+      #expect(ranked.map(\.level) == [.pass, nil])
+      #expect(ranked.map(\.total) == [75, 90])
     }
   }
 
