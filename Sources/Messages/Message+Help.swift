@@ -105,6 +105,42 @@ extension Message {
       aggregate(name, fn | {init, step, final})   an aggregate for agg{} and SQL
       campaign(2023)    the campaign of a year;  campaign(2023):deadlines()
       """)
+  public static let helpScoring = Message(
+    vi: """
+      Thẩm định và chấm điểm:
+        r:result()        kết quả của một đăng ký: total, level, sheets, quorum, quorum_met,
+                          spread, spread_flag (level chỉ có khi đủ số phiếu)
+        q:results()       bảng xếp hạng cho Ban Thường vụ: đủ số phiếu trước, rồi theo tổng điểm
+        r:checks(), q:checks()   các điều kiện không đạt (five_year_streak, htxs_quota, …)
+        scoring.combine = "trimmed_mean" | function(totals, r) … end   cách gộp phiếu; nil: trung bình
+        rubric(2023)      thang điểm của năm: criteria[i].code, .name, .max, .bands
+        rubric.define(2023, {…})   lưu phiên bản mới của thang điểm
+      """,
+    en: """
+      Appraisal and scoring:
+        r:result()        a registration's result: total, level, sheets, quorum, quorum_met,
+                          spread, spread_flag (a level only once the quorum is met)
+        q:results()       the ranked table for the Standing Committee: quorum met first, then
+                          by total
+        r:checks(), q:checks()   the eligibility checks that fail (five_year_streak, htxs_quota…)
+        scoring.combine = "trimmed_mean" | function(totals, r) … end   how sheets combine;
+                          nil: the mean
+        rubric(2023)      a year's rubric: criteria[i].code, .name, .max, .bands
+        rubric.define(2023, {…})   stores a new version of the rubric
+      """)
+  public static let helpLimits = Message(
+    vi: """
+      limits.run({memory = "64M", seconds = 5}, fn, …)   chạy fn với tối đa 64 MiB thêm và 5 giây;
+                          quá giới hạn: lỗi bắt được bằng pcall, giới hạn cũ trở lại
+      limits.get()        giới hạn đang áp dụng: {memory = …, used = …, seconds = …}
+      Dòng lệnh: --max-memory 256M, --timeout 30, --sandbox (xem README)
+      """,
+    en: """
+      limits.run({memory = "64M", seconds = 5}, fn, …)   runs fn with at most 64 MiB more and 5
+                          seconds; over a limit: an error pcall catches, the old limits back
+      limits.get()        the limits in force: {memory = …, used = …, seconds = …}
+      Command line: --max-memory 256M, --timeout 30, --sandbox (see README)
+      """)
   public static let helpEntity = Message(
     vi: "{name}: {comment}\n{count} dòng. Trường:", en: "{name}: {comment}\n{count} rows. Fields:")
   public static let helpRelations = Message(vi: "Quan hệ:", en: "Relations:")
@@ -117,5 +153,6 @@ extension Message {
   public static let helpTopics: [String: Message] = [
     "query": .helpQuery, "queries": .helpQuery, "rows": .helpRows, "row": .helpRows,
     "db": .helpDB, "overview": .helpOverview, "report": .helpReport, "reports": .helpReport,
+    "scoring": .helpScoring, "rubric": .helpScoring, "limits": .helpLimits,
   ]
 }

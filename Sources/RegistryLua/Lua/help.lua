@@ -54,6 +54,11 @@ end
 
 function help(x)
   local text
+  local lazy = S.lazy_stand_ins[x]
+  if lazy then -- help(remind) before remind was used: the real one
+    S.need(lazy.file)
+    x = _G[lazy.name]
+  end
   local meta = getmetatable(x)
   if x == nil then
     text = core.help_text("overview")
@@ -70,6 +75,10 @@ function help(x)
     text = core.help_text("remind")
   elseif x == report or meta == S.Report then
     text = core.help_text("report")
+  elseif x == scoring or x == rubric then
+    text = core.help_text("scoring")
+  elseif x == limits then
+    text = core.help_text("limits")
   elseif type(x) == "table" and meta and rawget(meta, "_entity") then
     local e = rawget(meta, "_entity")
     text = describe_entity(e, Query.of(e):count()) .. "\n\n" .. core.help_text("rows")

@@ -38,8 +38,13 @@ function S.need(name)
   end
 end
 
+-- Each stand-in's global and file, for help(remind) before remind is loaded.
+S.lazy_stand_ins = setmetatable({}, {__mode = "k"})
+
 function S.lazy_global(name, file)
-  _G[name] = setmetatable({}, {
+  local stand_in = {}
+  S.lazy_stand_ins[stand_in] = {name = name, file = file}
+  _G[name] = setmetatable(stand_in, {
     __name = "sangtao.lazy",
     __index = function(_, key) S.need(file); return _G[name][key] end,
     __newindex = function(_, key, value) S.need(file); _G[name][key] = value end,

@@ -1,6 +1,17 @@
 -- The registry's Lua API over the test fixture (six units, seven people, 2022 and 2023
 -- campaigns): every query method, rows, relations, writes, transactions and aggregates.
 
+-- help() of what loads on first use, before that use ------------------------------------------
+for _, name in ipairs{"remind", "report", "scoring", "rubric", "limits"} do
+  local lines, print_ = {}, print
+  print = function(text) lines[#lines + 1] = text end
+  local ok, err = pcall(help, _G[name])
+  print = print_
+  assert(ok, err)
+  assert(#lines == 1 and not lines[1]:find("sangtao.lazy", 1, true)
+    and not lines[1]:find("help()", 1, true), name .. ": " .. tostring(lines[1]))
+end
+
 -- Collections and lookup -------------------------------------------------------------------
 eq(units:count(), 6, "units")
 eq(#units, 6, "#units")
