@@ -31,7 +31,7 @@ public final class Completer: CompletionSource {
     case .enumValue(let receiver, let column, let partial):
       guard pushPath(receiver), let entity = pushEntity(at: stack.top) else { return [] }
       return names(inListAt: entity, field: "enums", key: column)
-        .filter { $0.hasPrefix(partial) }.map { $0 + "\"" }.sorted()
+        .filter { $0.hasPrefix(partial) }.sorted()  // readline closes the string
     case .column(let receiver, let partial):
       guard pushPath(receiver), let entity = pushEntity(at: stack.top) else { return [] }
       return names(inListAt: entity, field: "columns", key: nil)
@@ -154,7 +154,32 @@ public final class Completer: CompletionSource {
         for name in strings(inTableAt: stack.top) where seen[name] == nil { seen[name] = false }
       }
       stack.pop()
-      guard stack.rawGet(meta, "__index") == .table else { break }
+      // Methods a metatable declares (rows: their `__index` is a function).
+      if stack.rawGet(meta, "__methods") == .table {
+        for name in strings(inTableAt: stack.top) { seen[name] = true }
+      }
+      stack.pop()
+      let index = stack.rawGet(meta, "__index")
+      if index == .function {
+        // Methods kept on the metatable itself, behind an `__index` function (queries,
+        // result sets), except its own names (`__…`, `_…`) and those in `__static`.
+        var hidden = Set<String>()
+        if stack.rawGet(meta, "__static") == .table {
+          hidden = Set(strings(inTableAt: stack.top))
+        }
+        stack.pop()
+        stack.pushNil()
+        while stack.rawNext(meta) {
+          if stack.type(at: -1) == .function, stack.type(at: -2) == .string,
+            let key = stack.toString(-2), LuaSyntax.isIdentifier(key), !key.hasPrefix("_"),
+            !hidden.contains(key), seen[key] == nil
+          {
+            seen[key] = true
+          }
+          stack.pop()
+        }
+      }
+      guard index == .table else { break }
       current = stack.top
     }
     return seen.map { ($0.key, $0.value) }

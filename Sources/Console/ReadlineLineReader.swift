@@ -151,7 +151,7 @@ private let attemptCompletion:
     reader.candidates = source.complete(word: word, lineBeforeCursor: before)
     if reader.candidates.isEmpty { return nil }
     if reader.candidates.count == 1, let only = reader.candidates.first,
-      only.hasSuffix("(") || only.hasSuffix(".") || only.hasSuffix(":") || only.hasSuffix("\"")
+      only.hasSuffix("(") || only.hasSuffix(".") || only.hasSuffix(":")
     {
       creadline_no_append()
     }

@@ -57,7 +57,7 @@ import Testing
 
   @Test func enumValuesInsideStrings() throws {
     let lua = try makeState()
-    #expect(complete("registrations:where{status = \"sub", in: lua) == ["submitted\""])
+    #expect(complete("registrations:where{status = \"sub", in: lua) == ["submitted"])
     #expect(complete("registrations:where{status = \"", in: lua).count == 3)
   }
 

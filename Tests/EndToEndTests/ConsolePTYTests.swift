@@ -135,6 +135,22 @@ struct ConsolePTYTests {
     try console.quit(terminal)
   }
 
+  @Test func tabCompletesRegistryMethodsAndClosesEnumStringsOnce() throws {
+    let console = try ConsoleUser(language: "en")
+    let terminal = try console.start()
+    // Query methods sit behind an __index function: completion still finds them.
+    terminal.send("registrations:cou" + Key.tab)
+    try terminal.expect("registrations:count(")
+    terminal.send(")\r")
+    try terminal.expect("\n0\n> ")
+    // An enum value inside a string: the string is closed once.
+    terminal.send("registrations:where{status = \"subm" + Key.tab)
+    try terminal.expect("registrations:where{status = \"submitted\"")
+    terminal.send("}:count()\r")
+    try terminal.expect("\n0\n> ")
+    try console.quit(terminal)
+  }
+
   @Test func tabTwiceListsTheCandidatesAndKeepsTheLine() throws {
     let console = try ConsoleUser(language: "en")
     let terminal = try console.start()

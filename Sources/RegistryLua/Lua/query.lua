@@ -485,6 +485,7 @@ Query.__index = function(q, key)
   return nil
 end
 
+Query.__static = {"of"} -- not a method of a query (completion leaves it out)
 Query.__len = function(q) return q:count() end
 -- A query called is its rows: r.sheets is the query of a registration's sheets, r:sheets() the
 -- sheets themselves.

@@ -11,7 +11,7 @@ local type, pairs, ipairs, error, setmetatable, getmetatable, tostring =
   type, pairs, ipairs, error, setmetatable, getmetatable, tostring
 local sort, concat = table.sort, table.concat
 
-local ResultSet = {__name = "sangtao.ResultSet"}
+local ResultSet = {__name = "sangtao.ResultSet", __static = {"wrap", "is", "group_of"}}
 ResultSet.__index = function(_, key)
   local m = ResultSet[key]
   if m == nil and S.lazy_methods[key] then

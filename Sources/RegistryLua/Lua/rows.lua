@@ -50,6 +50,10 @@ function Rows.metatable(entity, methods)
   for name in pairs(methods) do fields[#fields + 1] = name end
   for name in pairs(entity.virtual) do fields[#fields + 1] = name end
   meta.__fields = fields
+  -- For completion after `r:`, which cannot look behind __index (a function): the entity's
+  -- methods table, with the common ones in it, and those its lazy files add when they load.
+  for name, f in pairs(common) do if methods[name] == nil then methods[name] = f end end
+  meta.__methods = methods
   local aliases = entity.aliases or {}
   meta.__index = function(row, key)
     local alias = aliases[key]
