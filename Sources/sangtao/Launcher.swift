@@ -89,6 +89,9 @@ struct Launcher {
     -> Bool
   {
     if invocation.showVersion { StandardStreams.write(Versions.lua + "\n") }
+    // Ctrl-C stops the running chunk with "interrupted!" and its traceback, as in lua.c.
+    session.lua.catchInterrupts()
+    defer { LuaState.releaseInterrupts() }
     createArgumentTable(invocation, session.lua.stack)
     if !invocation.ignoreEnvironment, !runInit(session) { return false }
     for step in invocation.steps {
@@ -113,12 +116,8 @@ struct Launcher {
       if isatty(STDIN_FILENO) != 0 {
         runREPL(session, invocation, safety, banner: true)
       } else {
-        do {
-          try session.runFile(nil)
-        } catch {
-          session.report(error)
-          return false
-        }
+        // As lua.c's `dofile(L, NULL)`: the error is reported, the status stays a success.
+        do { try session.runFile(nil) } catch { session.report(error) }
       }
     }
     return true

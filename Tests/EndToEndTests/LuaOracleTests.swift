@@ -52,6 +52,7 @@ import Testing
       files: ["m.lua": "return {v = 'g'}"]),
     Case(name: "-e with attached code", arguments: ["-eprint('attached')"]),
     Case(name: "stdin as a chunk", arguments: [], stdin: "print('from stdin', ...)\nprint(arg[0])"),
+    Case(name: "an error in stdin as a chunk", arguments: [], stdin: "print('before')\nerror('x')"),
     Case(
       name: "dash runs stdin with arguments", arguments: ["-", "x", "y"],
       stdin: "print(arg[0], ...)"),

@@ -65,6 +65,20 @@ import Testing
     #expect(english.stderr.hasPrefix("\(program): time limit of 0.3 s exceeded\n"))
   }
 
+  @Test func ctrlCStopsAScriptAsInLua() throws {
+    // lua.c: the running chunk stops with "interrupted!" and its traceback, status 1.
+    let program = try RunningProgram(
+      Repository.binary, ["-e", "print('started') io.stdout:flush() while true do end"],
+      environment: ["SANGTAO_LANG": "en"])
+    #expect(try program.readLine() == "started")
+    program.kill(SIGINT)
+    let result = program.finish()
+    #expect(!program.wasKilled)
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("interrupted!"), "\(result.stderr)")
+    #expect(result.stderr.contains("stack traceback:"), "\(result.stderr)")
+  }
+
   @Test func noHookRunsWhileATimeLimitWaits() throws {
     let result = try sangtao(["--timeout", "30", "-e", "print(debug.gethook())"])
     #expect(result.stdout == "nil\n")
