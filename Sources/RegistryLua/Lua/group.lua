@@ -12,7 +12,8 @@ local S = ...
 local core, entities, Query, ResultSet, messages, aggregates =
   S.core, S.entities, S.Query, S.ResultSet, S.messages, S.aggregates
 
-local type, pairs, ipairs, error, tostring, tonumber = type, pairs, ipairs, error, tostring, tonumber
+local type, pairs, ipairs, error, tostring, tonumber, getmetatable, rawget =
+  type, pairs, ipairs, error, tostring, tonumber, getmetatable, rawget
 local concat, sort = table.concat, table.sort
 local format = string.format
 
@@ -209,6 +210,7 @@ local function lua_aggregate(rows, a, name)
   local seen = {}
   for _, r in ipairs(rows) do
     local v = r[field]
+    if type(v) == "function" then v = v(r) end -- a computed field: avg(days_late)
     if v ~= nil and not (a.distinct and seen[v]) then
       seen[v] = true
       values[#values + 1] = v
@@ -232,28 +234,51 @@ ResultSet.Grouped = {__name = "sangtao.GroupedRows"}
 ResultSet.Grouped.__index = ResultSet.Grouped
 
 --- Aggregates each group.
+-- The value a row groups by under key `k`: a related row (r.unit) counts by its id and shows
+-- as its display field (the unit's name), with the id beside it (unit_id), as in SQL.
+local function group_value(r, k)
+  local v = r[k]
+  if type(v) == "function" then v = v(r) end
+  local meta = type(v) == "table" and getmetatable(v)
+  local e = meta and rawget(meta, "_entity")
+  if e then return rawget(v, "id"), v[e.display or "id"], e end
+  return v, v, nil
+end
+
 function ResultSet.Grouped:agg(specs)
   local list = named_specs(specs)
   local groups, order = {}, {}
+  local related = {} -- key -> the foreign key column shown beside it
   for _, r in ipairs(self._rows) do
-    local parts = {}
-    for i, k in ipairs(self._keys) do parts[i] = tostring(r[k]) end
+    local parts, shown = {}, {}
+    for i, k in ipairs(self._keys) do
+      local identity, display, e = group_value(r, k)
+      if e then related[k] = k .. "_id" end
+      parts[i] = tostring(identity)
+      shown[k] = {identity = e and identity or nil, display = display}
+    end
     local id = concat(parts, "\0")
     local g = groups[id]
     if not g then
-      g = {rows = {}, first = r}
+      g = {rows = {}, shown = shown}
       groups[id] = g
       order[#order + 1] = id
     end
     g.rows[#g.rows + 1] = r
   end
   local out, columns = {}, {}
-  for _, k in ipairs(self._keys) do columns[#columns + 1] = k end
+  for _, k in ipairs(self._keys) do
+    if related[k] then columns[#columns + 1] = related[k] end
+    columns[#columns + 1] = k
+  end
   for _, pair in ipairs(list) do columns[#columns + 1] = pair[1] end
   for _, id in ipairs(order) do
     local g = groups[id]
     local row = {}
-    for _, k in ipairs(self._keys) do row[k] = g.first[k] end
+    for _, k in ipairs(self._keys) do
+      row[k] = g.shown[k].display
+      if related[k] then row[related[k]] = g.shown[k].identity end
+    end
     for _, pair in ipairs(list) do row[pair[1]] = lua_aggregate(g.rows, parse(pair[2], pair[1]), pair[1]) end
     out[#out + 1] = row
   end

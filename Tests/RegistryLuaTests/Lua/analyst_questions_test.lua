@@ -143,3 +143,14 @@ for _, k in ipairs{"p", "sd", "m"} do
   assert(in_sql[k] ~= nil, "19 " .. k)
   assert(math.abs(in_sql[k] - in_lua[k]) < 1e-9, "19 " .. k .. ": " .. in_sql[k] .. " vs " .. in_lua[k])
 end
+
+-- 20. Grouping by a relation after a Lua predicate (in Lua) matches grouping in SQL, and a
+-- computed field aggregates by its value.
+local in_lua_groups = registrations:where{year = YEAR}:where(function() return true end):group("unit"):agg{n = "count", late = "avg(days_late)"}
+same_map(in_lua_groups, "unit_id", "n", registrations:where{year = YEAR}:group("unit"):agg{n = "count"}, "unit_id", "n", "20 groups")
+local any_late = false
+for _, g in ipairs(in_lua_groups) do
+  assert(g.unit == units[g.unit_id].name, "20 unit shown by name")
+  if g.late ~= nil then any_late = true end
+end
+assert(any_late, "20 avg(days_late)")
