@@ -95,6 +95,14 @@ struct RecordEditor {
         prepared.issues.append(Issue(input: name, error: error))
       }
     }
+    if prepared.outcome != nil && prepared.status == nil {
+      // An outcome comes with the move that decides it (recognized, not_passed…), never alone.
+      prepared.issues.append(
+        Issue(
+          input: "outcome",
+          error: .notEditable(
+            entity: table, key: prepared.key, column: "outcome", reason: .lifecycle)))
+    }
     try applyRules(&prepared)
     checkRequired(&prepared)
     return prepared

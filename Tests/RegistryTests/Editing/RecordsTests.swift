@@ -251,6 +251,15 @@ import Testing
       #expect(
         folded?.message(in: .vi)
           == "đăng ký DK-2023-017: không sửa trực tiếp được title_folded (được tính từ title)")
+      let outcomeAlone = failure {
+        try Records.update(
+          db, table: "registrations", id: id, values: ["outcome": "excellent"], actor: "t")
+      }
+      #expect(
+        outcomeAlone?.message(in: .en)
+          == "registration DK-2023-017: outcome cannot be set directly (use a lifecycle transition)"
+      )
+      #expect(try Registration.fetchOne(db, key: id)!.outcome == nil)
       let typo = failure {
         try Records.update(db, table: "registrations", id: id, values: ["titel": "x"], actor: "t")
       }
