@@ -25,11 +25,13 @@ public struct MarkdownReportRenderer: Sendable {
       if let parent = header.parentOrganization, !parent.isEmpty {
         issuer.append("**" + Escape.markdown(parent) + "**")
       }
-      issuer.append("**" + Escape.markdown(header.organization) + "**")
+      if !header.organization.isEmpty {
+        issuer.append("**" + Escape.markdown(header.organization) + "**")
+      }
       if let number = header.numberLine(language: language) {
         issuer.append(Escape.markdown(number))
       }
-      parts.append(issuer.joined(separator: "  \n"))
+      if !issuer.isEmpty { parts.append(issuer.joined(separator: "  \n")) }
       var motto = ["**" + Escape.markdown(header.motto) + "**"]
       if let date = header.dateLine(language: language) {
         motto.append("*" + Escape.markdown(date) + "*")

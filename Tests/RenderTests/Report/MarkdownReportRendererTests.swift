@@ -3,6 +3,14 @@ import Testing
 @testable import Render
 
 @Suite struct MarkdownReportRendererTests {
+  @Test func aHeaderWithoutOrganizationWritesNoEmptyBoldLine() {
+    let report = ReportDocument(
+      title: "Thử", header: OfficialHeader(organization: "", date: "2023-12-01"), language: .vi)
+    let markdown = MarkdownReportRenderer().render(report)
+    #expect(!markdown.contains("****"), "\(markdown)")
+    #expect(markdown.hasPrefix("**ĐẢNG CỘNG SẢN VIỆT NAM**"), "\(markdown)")
+  }
+
   @Test func aReportReadsAsMarkdownWithVietnameseNumbers() throws {
     let markdown = MarkdownReportRenderer().render(try ReportFixtures.report())
     Preview.write(markdown, as: "report.md")
