@@ -64,6 +64,7 @@ extension Message {
     "where_keys": .whereKeys, "not_found": .notFound, "bad_aggregate": .badAggregate,
     "empty_aggregate": .emptyAggregate, "unknown_aggregate": .unknownAggregate,
     "results_of_registrations": .resultsOfRegistrations, "result_set_called": .resultSetCalled,
+    "unknown_code": .unknownCode,
   ]
 }
 
@@ -101,6 +102,9 @@ extension Message {
   public static let resultsOfRegistrations = Message(
     vi: "results() và checks() chỉ dùng cho registrations",
     en: "results() and checks() are for registrations only")
+  public static let unknownCode = Message(
+    vi: "cột {1} không có mã '{2}'; các mã: {3}",
+    en: "column {1} has no code '{2}'; the codes are: {3}")
   public static let resultSetCalled = Message(
     vi:
       "tập kết quả không gọi được như hàm: lặp bằng for _, r in ipairs(rs) hoặc for r in rs:rows()",

@@ -72,6 +72,15 @@ local function check_value(v, field, level)
   error(messages.bad_value(field, t), level + 1)
 end
 
+-- A code the column does not have (where{status = "acepted"}) is a typo, not an empty answer.
+local function check_code(e, field, v, level)
+  if type(v) ~= "string" or not e.types[field] then return end
+  local allowed = e.enums[field]
+  if not allowed then return end
+  for _, a in ipairs(allowed) do if a == v then return end end
+  error(messages.unknown_code(field, v, concat(allowed, ", ")), level + 1)
+end
+
 local comparison = {
   ["="] = "=", ["=="] = "=", ["~="] = "<>", ["!="] = "<>", ["<>"] = "<>",
   ["<"] = "<", ["<="] = "<=", [">"] = ">", [">="] = ">=", like = "LIKE", glob = "GLOB",
@@ -140,6 +149,7 @@ local function condition(e, field, value, params, level)
   end
   if type(value) ~= "table" then
     check_value(value, field, level)
+    check_code(e, field, value, level)
     params[#params + 1] = value
     if v and v.where_eq then return format(v.where_eq, "= ?") end
     return rewrite("=", "?")
@@ -155,7 +165,9 @@ local function condition(e, field, value, params, level)
     elseif lop == "not" or lop == "in" then
       local list = value[2]
       if type(list) ~= "table" then list = {select(2, unpack(value))} end
-      for _, x in ipairs(list) do check_value(x, field, level); params[#params + 1] = x end
+      for _, x in ipairs(list) do
+        check_value(x, field, level); check_code(e, field, x, level); params[#params + 1] = x
+      end
       if #list == 0 then return lop == "in" and "0" or "1" end
       return rewrite(lop == "not" and "NOT IN" or "IN", "(" .. string.rep("?", #list, ", ") .. ")")
     end
@@ -170,12 +182,15 @@ local function condition(e, field, value, params, level)
       return lhs and (lhs .. " IS NULL") or format(v.where, "IS NULL")
     end
     check_value(x, field, level)
+    if comparison[lop] == "=" or comparison[lop] == "<>" then check_code(e, field, x, level) end
     params[#params + 1] = x
     return rewrite(comparison[lop], "?")
   end
   -- An array: IN.
   if #value == 0 then return "0" end
-  for _, x in ipairs(value) do check_value(x, field, level); params[#params + 1] = x end
+  for _, x in ipairs(value) do
+    check_value(x, field, level); check_code(e, field, x, level); params[#params + 1] = x
+  end
   return rewrite("IN", "(" .. string.rep("?", #value, ", ") .. ")")
 end
 

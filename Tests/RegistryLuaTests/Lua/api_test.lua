@@ -106,6 +106,11 @@ eq(#rs, 3, "db.sql")
 eq(rs:columns()[2], "received_on")
 eq(db.value("select count(*) from units"), 6)
 expect_error(function() db.sql("delete from units") end, "db.sql")
+-- A code the column does not have is a typo, said as such, not an empty answer.
+expect_error(function() return registrations:where{status = "acepted"}:count() end, "'acepted'")
+expect_error(function() return registrations:where{status = {"draft", "submited"}}:count() end, "'submited'")
+expect_error(function() return registrations:where{status = {"~=", "drafts"}}:count() end, "'drafts'")
+eq(registrations:where{status = {"~=", "draft"}}:count() >= 0, true)
 -- `for r in rs do` calls the set: the error says how to loop, where the loop is.
 local message = expect_error(function() for _ in rs do end end, "ipairs(rs)")
 assert(message:find("api_test.lua:%d+:"), message)
