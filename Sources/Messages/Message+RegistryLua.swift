@@ -102,6 +102,9 @@ extension Message {
   public static let resultsOfRegistrations = Message(
     vi: "results() và checks() chỉ dùng cho registrations",
     en: "results() and checks() are for registrations only")
+  public static let badPoints = Message(
+    vi: "điểm là một bảng mã tiêu chí = số điểm, ví dụ {TC1 = 22, TC2 = 13}",
+    en: "points are a table of criterion code = points, e.g. {TC1 = 22, TC2 = 13}")
   public static let unknownCode = Message(
     vi: "cột {1} không có mã '{2}'; các mã: {3}",
     en: "column {1} has no code '{2}'; the codes are: {3}")

@@ -53,6 +53,9 @@ public enum RegistryError: LocalizedFailure, Equatable {
   case duplicate(entity: String, column: String, value: String)
   case unknownColumn(entity: String, column: String, suggestion: String?)
   case notEditable(entity: String, key: String, column: String, reason: NotEditableReason)
+  /// A score sheet or its points written one row at a time, past the sheet's checks: sheets are
+  /// recorded whole (``ScoreSheets/record(_:registration:member:points:on:comment:actor:)``).
+  case sheetsRecordedWhole(entity: String)
   case oneActiveRegistration(subject: String, year: Int, existing: String)
   case groupMismatch(entity: String, key: String, group: String, subject: String)
   case datesOrder(
@@ -189,6 +192,9 @@ public enum RegistryError: LocalizedFailure, Equatable {
           "suggestion": suggestion.map { Message.recordDidYouMean(["value": $0], in: language) }
             ?? "",
         ], in: language)
+    case .sheetsRecordedWhole(let entity):
+      return Message.recordSheetsWhole(
+        ["entity": EntityNames.label(entity, in: language)], in: language)
     case .notEditable(let entity, let key, let column, let reason):
       let because: String
       switch reason {

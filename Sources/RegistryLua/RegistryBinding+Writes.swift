@@ -91,6 +91,36 @@ extension RegistryBinding {
     return 0
   }
 
+  /// `core.score(id, member, points, options)`: records a whole score sheet of registration
+  /// `id` by `member` (a person's code or name), with every check of the appraisal team
+  /// (ScoreSheets.record). Returns the sheet's id.
+  func score(_ L: LuaStack) throws -> Int32 {
+    context.thread = L
+    let id = try L.integer(1)
+    let member = try L.string(2)
+    try L.check(3, is: .table)
+    var points: [String: Double] = [:]
+    L.pushNil()
+    while L.rawNext(3) {
+      guard let code = L.type(at: -2) == .string ? L.toString(-2) : nil,
+        L.type(at: -1) == .number, let value = L.toNumber(-1)
+      else {
+        L.pop(2)
+        throw LuaCallError.argument(3, Message.badPoints())
+      }
+      points[code] = value
+      L.pop()
+    }
+    let options = try WriteOptions(L, at: 4)
+    let sheet = try context.withWriteTransaction { db in
+      try ScoreSheets.record(
+        db, registration: "#\(id)", member: member, points: points,
+        on: options.date ?? Day.today(), comment: options.note, actor: actor)
+    }
+    L.push(sheet)
+    return 1
+  }
+
   /// `core.tx(fn)`: runs `fn` in a transaction (a savepoint inside another): all of its
   /// changes are written, or, when it raises, none. Returns what `fn` returns.
   func transaction(_ L: LuaStack) throws -> Int32 {

@@ -155,6 +155,7 @@ public final class RegistryBinding {
     add("update") { [unowned self] in try self.update($0) }
     add("delete") { [unowned self] in try self.delete($0) }
     add("transition") { [unowned self] in try self.transition($0) }
+    add("score") { [unowned self] in try self.score($0) }
     add("tx") { [unowned self] in try self.transaction($0) }
     add("backup") { [unowned self] in try self.backupFunction($0) }
     add("results") { [unowned self] in try self.results($0) }

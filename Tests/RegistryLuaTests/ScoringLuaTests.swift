@@ -34,6 +34,35 @@ import Testing
       ])
   }
 
+  @Test func aSheetIsScoredWholeThroughTheChecksNeverRowByRow() throws {
+    let harness = try harness()
+    let lua = harness.lua
+    let values = try lua.run(
+      """
+      local r = registrations["DK-2023-101"]:transition("reported", {date = "2023-11-10"})
+      local over = select(2, pcall(r.score, r, "DV-0007", {C1 = 61, C2 = 30}))
+      local partial = select(2, pcall(r.score, r, "DV-0007", {C1 = 50}))
+      local row = select(2, pcall(sheets.add, sheets, {registration = r.id, member = 1}))
+      local sheet = r:score("DV-0007", {C1 = 30, C2 = 30}, {date = "2023-11-26"})
+      local again = select(2, pcall(r.score, r, "DV-0007", {C1 = 30, C2 = 30}))
+      local point = points:where{sheet = sheet.id}:first()
+      local edit = select(2, pcall(point.update, point, {points = 60}))
+      return r:result().sheets, r:result().total, over, partial, row, again, edit
+      """)
+    #expect(values.count == 7)
+    #expect(values[0] == .integer(3))
+    #expect(values[1] == .number(70))
+    let texts = values.dropFirst(2).map { value -> String in
+      if case .string(let text) = value { return text }
+      return "\(value)"
+    }
+    #expect(texts[0].contains("C1"), "\(texts[0])")
+    #expect(texts[1].contains("C2"), "\(texts[1])")
+    #expect(texts[2].contains("r:score("), "\(texts[2])")
+    #expect(!texts[3].isEmpty && !texts[3].contains("r:score("), "\(texts[3])")
+    #expect(texts[4].contains("r:score("), "\(texts[4])")
+  }
+
   @Test func aLuaCombineRuleDecidesTheTotal() throws {
     let harness = try harness()
     let lua = harness.lua

@@ -44,6 +44,9 @@ public enum Records {
   ) throws -> Int64 {
     try RegistryError.checkWritable(db)
     let entity = try editableEntity(table)
+    if table == "score_sheets" || table == "sheet_points" {
+      throw RegistryError.sheetsRecordedWhole(entity: table)
+    }
     let resolver = resolver ?? ReferenceResolver()
     let prepared = try RecordEditor(db: db, entity: entity, existing: nil, resolver: resolver)
       .prepare(values.mapValues(\.databaseValue))
@@ -72,6 +75,14 @@ public enum Records {
   ) throws -> Bool {
     try RegistryError.checkWritable(db)
     let entity = try editableEntity(table)
+    // A sheet's points and whom and what it scores were checked when it was recorded: voiding
+    // it (and its comment or date) is all that changes afterwards.
+    if table == "sheet_points"
+      || (table == "score_sheets"
+        && !Set(values.keys).isSubset(of: ["void_reason", "comment", "scored_on"]))
+    {
+      throw RegistryError.sheetsRecordedWhole(entity: table)
+    }
     guard
       let existing = try Row.fetchOne(
         db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id])
