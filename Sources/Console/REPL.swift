@@ -63,12 +63,13 @@ public final class REPL {
     case end
   }
 
-  /// The prompt from `_PROMPT` / `_PROMPT2` when they are strings, as `lua.c`.
+  /// The prompt from `_PROMPT` / `_PROMPT2` when they are strings or numbers, as `lua.c`.
   func prompt(first: Bool) -> String {
     let stack = session.lua.stack
     let type = stack.getGlobal(first ? "_PROMPT" : "_PROMPT2")
     defer { stack.pop() }
     if type == .string, let text = stack.toString(-1) { return text }
+    if type == .number, let text = try? stack.tostring(-1) { return text }
     return first ? "> " : ">> "
   }
 

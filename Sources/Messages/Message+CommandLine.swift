@@ -25,7 +25,8 @@ extension Message {
         --db TỆP            tệp sổ đăng ký SQLite (mặc định: $SANGTAO_DB, rồi {defaultdb})
         --demo              dùng sổ đăng ký mẫu (tạo ở lần dùng đầu tiên)
         --read-only         chỉ đọc: mọi thao tác ghi đều bị từ chối
-        --format KIỂU       cách in kết quả khi không tương tác: box, markdown, csv, json
+        --format KIỂU       cách in kết quả khi không tương tác: box, markdown, csv, json,
+                            line, lua
         --lang vi|en        ngôn ngữ thông báo (mặc định: $SANGTAO_LANG, rồi $LANG, rồi vi)
         --generate TỆP      tạo một sổ đăng ký mẫu mới tại TỆP (--scale N, --seed S)
         --max-memory CỠ     giới hạn bộ nhớ của Lua, ví dụ 256M (console: mặc định nửa RAM)
@@ -34,6 +35,7 @@ extension Message {
         --sandbox           chạy script trong hộp cát (xem README)
         --out THƯ MỤC       trong hộp cát: nơi script được ghi tệp (mặc định: thư mục làm việc)
         --write             cho phép ghi sổ đăng ký khi dùng --sandbox
+        --echo              console đọc từ ống: in lại mỗi dòng sau dấu nhắc (biên bản)
         --help              in trợ giúp này
         --version           in phiên bản sangtao, Lua và SQLite
 
@@ -59,7 +61,8 @@ extension Message {
         --db FILE           the SQLite registry file (default: $SANGTAO_DB, then {defaultdb})
         --demo              use the demo registry (created on first use)
         --read-only         read only: every write is refused
-        --format KIND       how results print when not interactive: box, markdown, csv, json
+        --format KIND       how results print when not interactive: box, markdown, csv, json,
+                            line, lua
         --lang vi|en        language of messages (default: $SANGTAO_LANG, then $LANG, then vi)
         --generate FILE     create a new demo registry at FILE (--scale N, --seed S)
         --max-memory SIZE   memory limit for Lua, e.g. 256M (console: half the RAM by default)
@@ -68,6 +71,7 @@ extension Message {
         --sandbox           run scripts in a sandbox (see README)
         --out DIR           in the sandbox: where scripts may write files (default: working dir)
         --write             allow registry writes under --sandbox
+        --echo              a console reading a pipe shows each line after its prompt
         --help              print this help
         --version           print the versions of sangtao, Lua and SQLite
 

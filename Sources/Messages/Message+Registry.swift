@@ -205,6 +205,7 @@ extension Message {
   public static let entityReminder = Message(vi: "nhắc việc", en: "reminder")
   public static let entityAuditEntry = Message(vi: "nhật ký", en: "audit entry")
   public static let entitySubject = Message(vi: "chủ thể", en: "subject")
+  public static let entityTable = Message(vi: "bảng", en: "table")
 
   // MARK: Labels of codes
 

@@ -296,6 +296,7 @@ public enum EntityNames {
     case "reminders": .entityReminder
     case "audit_log": .entityAuditEntry
     case "subject": .entitySubject
+    case "table": .entityTable
     default: nil
     }
   }

@@ -41,6 +41,7 @@ extension RegistryBinding {
           ORDER BY tbl_name = 'registrations' DESC, rowid
           """, arguments: [table])
     }
+    if let name, statements.isEmpty { throw RegistryError.notFound(entity: "table", key: name) }
     return statements.map { $0 + ";" }.joined(separator: "\n")
   }
 

@@ -26,6 +26,13 @@ struct Launcher {
     Language.current =
       invocation.language.flatMap(Language.init(setting:))
       ?? Language.fromEnvironment(environment.variables)
+    if let language = invocation.language, Language(setting: language) == nil {
+      StandardStreams.write(
+        "\(invocation.programName): "
+          + Message.badOptionValue(["value": language, "option": "--lang", "expected": "vi|en"])
+          + "\n", to: StandardStreams.error)
+      return EXIT_FAILURE
+    }
     if invocation.help {
       StandardStreams.write(
         Message.commandLineHelp(

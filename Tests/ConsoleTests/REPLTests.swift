@@ -40,6 +40,13 @@ import Testing
     #expect(harness.reader.prompts == ["> ", "st> ", "st> ", ".. ", "st> "])
   }
 
+  @Test func aNumberPromptIsShownAsLuaWritesIt() throws {
+    // lua.c reads _PROMPT with lua_tostring: a number is a prompt too; a table is not.
+    let harness = try ConsoleHarness(["_PROMPT = 5", "_PROMPT = 2.5", "_PROMPT = {}", "x = 1"])
+    _ = try harness.run()
+    #expect(harness.reader.prompts == ["> ", "5", "2.5", "> ", "> "])
+  }
+
   @Test func topLevelLocalsLiveOnTheNextLine() throws {
     let harness = try ConsoleHarness([
       "local x = 41", "x + 1", "local a, b", "a, b", "local function sq(n) return n * n end",

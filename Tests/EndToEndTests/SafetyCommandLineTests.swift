@@ -65,6 +65,13 @@ import Testing
     #expect(english.stderr.hasPrefix("\(program): time limit of 0.3 s exceeded\n"))
   }
 
+  @Test func anUnknownLanguageIsRefused() throws {
+    let result = try sangtao(["--lang", "fr", "-e", "print(1)"])
+    #expect(result.status == 1)
+    #expect(result.stdout == "")
+    #expect(result.stderr.contains("'fr'") && result.stderr.contains("--lang"), "\(result.stderr)")
+  }
+
   @Test func ctrlCStopsAScriptAsInLua() throws {
     // lua.c: the running chunk stops with "interrupted!" and its traceback, status 1.
     let program = try RunningProgram(

@@ -63,6 +63,15 @@ import Testing
     #expect(texts[4].contains("r:score("), "\(texts[4])")
   }
 
+  @Test func schemaOfACollectionOrSaysThereIsNone() throws {
+    let harness = try harness()
+    #expect(try harness.binding.schemaText("units").hasPrefix("CREATE TABLE units"))
+    #expect(throws: RegistryError.notFound(entity: "table", key: "nosuch")) {
+      try harness.binding.schemaText("nosuch")
+    }
+    #expect(RegistryError.notFound(entity: "table", key: "x").message(in: .vi) == "không có bảng x")
+  }
+
   @Test func aLuaCombineRuleDecidesTheTotal() throws {
     let harness = try harness()
     let lua = harness.lua
