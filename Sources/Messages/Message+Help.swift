@@ -67,7 +67,7 @@ extension Message {
       unit.registrations) nạp khi dùng lần đầu, và phương thức:
         r:update{field = v}  r:delete()  r:reload()
         đăng ký: r:transition("accepted", {date = "…", doc = "…"})  r:days_late()  r:report()
-                 r:sheets()  r:targets()  r:history()  r:score("DV-0005", {TC1 = 22, …})
+                 r:sheets()  r:targets()  r:history()  r:add_sheet("DV-0005", {TC1 = 22, …})
       Thay đổi đi qua quy tắc của sổ đăng ký và được ghi nhật ký; db.tx(function() … end) gộp
       nhiều thay đổi: tất cả hoặc không gì cả.
       """,
@@ -77,7 +77,7 @@ extension Message {
         r:update{field = v}  r:delete()  r:reload()
         registrations: r:transition("accepted", {date = "…", doc = "…"})  r:days_late()
                        r:report()  r:sheets()  r:targets()  r:history()
-                       r:score("DV-0005", {TC1 = 22, …})  a whole score sheet, checked
+                       r:add_sheet("DV-0005", {TC1 = 22, …})  a whole score sheet, checked
       Changes go through the registry's rules and are audited; db.tx(function() … end) groups
       changes: all of them or none.
       """)
@@ -109,7 +109,7 @@ extension Message {
   public static let helpScoring = Message(
     vi: """
       Thẩm định và chấm điểm:
-        r:score("DV-0005", {TC1 = 22, …}, {date = …})   ghi một phiếu chấm trọn vẹn, có kiểm tra
+        r:add_sheet("DV-0005", {TC1 = 22, …}, {date = …})   ghi một phiếu chấm trọn vẹn, có kiểm tra
         r:result()        kết quả của một đăng ký: total, level, sheets, quorum, quorum_met,
                           spread, spread_flag (level chỉ có khi đủ số phiếu)
         q:results()       bảng xếp hạng cho Ban Thường vụ: đủ số phiếu trước, rồi theo tổng điểm
@@ -120,7 +120,7 @@ extension Message {
       """,
     en: """
       Appraisal and scoring:
-        r:score("DV-0005", {TC1 = 22, …}, {date = …})   records a whole sheet, checked
+        r:add_sheet("DV-0005", {TC1 = 22, …}, {date = …})   records a whole sheet, checked
         r:result()        a registration's result: total, level, sheets, quorum, quorum_met,
                           spread, spread_flag (a level only once the quorum is met)
         q:results()       the ranked table for the Standing Committee: quorum met first, then

@@ -147,9 +147,9 @@ extension Message {
     en: "{entity} has no column '{column}'{suggestion}")
   public static let recordSheetsWhole = Message(
     vi:
-      "{entity}: phiếu chấm được ghi trọn vẹn cùng điểm của nó, qua các kiểm tra của tổ thẩm định: r:score(\"DV-0005\", {TC1 = 22, …}) hoặc .import tệp phiếu chấm",
+      "{entity}: phiếu chấm được ghi trọn vẹn cùng điểm của nó, qua các kiểm tra của tổ thẩm định: r:add_sheet(\"DV-0005\", {TC1 = 22, …}) hoặc .import tệp phiếu chấm",
     en:
-      "{entity}: a score sheet is recorded whole with its points, through the appraisal checks: r:score(\"DV-0005\", {TC1 = 22, …}) or .import a sheets file"
+      "{entity}: a score sheet is recorded whole with its points, through the appraisal checks: r:add_sheet(\"DV-0005\", {TC1 = 22, …}) or .import a sheets file"
   )
   public static let recordNotEditable = Message(
     vi: "{entity} {key}: không sửa trực tiếp được {column} ({reason})",

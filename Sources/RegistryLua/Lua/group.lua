@@ -202,6 +202,17 @@ function builtin.group_concat(values, sep)
   return concat(parts, type(sep) == "string" and sep or ",")
 end
 
+-- The value of `field` in row `r`. A computed field that is also a method (days_late) gives
+-- its value; any other method is never called here (it could write: delete, update).
+local function computed(r, field)
+  local v = r[field]
+  if type(v) ~= "function" then return v end
+  local meta = getmetatable(r)
+  local e = type(meta) == "table" and rawget(meta, "_entity")
+  if e and e.virtual[field] then return v(r) end
+  return nil
+end
+
 -- Runs one parsed aggregate over rows in Lua.
 local function lua_aggregate(rows, a, name)
   local field = a.args[1]
@@ -209,8 +220,7 @@ local function lua_aggregate(rows, a, name)
   if a.func == "count" and (field == nil or field == "*") then return #rows end
   local seen = {}
   for _, r in ipairs(rows) do
-    local v = r[field]
-    if type(v) == "function" then v = v(r) end -- a computed field: avg(days_late)
+    local v = computed(r, field)
     if v ~= nil and not (a.distinct and seen[v]) then
       seen[v] = true
       values[#values + 1] = v
@@ -237,8 +247,7 @@ ResultSet.Grouped.__index = ResultSet.Grouped
 -- The value a row groups by under key `k`: a related row (r.unit) counts by its id and shows
 -- as its display field (the unit's name), with the id beside it (unit_id), as in SQL.
 local function group_value(r, k)
-  local v = r[k]
-  if type(v) == "function" then v = v(r) end
+  local v = computed(r, k)
   local meta = type(v) == "table" and getmetatable(v)
   local e = meta and rawget(meta, "_entity")
   if e then return rawget(v, "id"), v[e.display or "id"], e end

@@ -222,8 +222,8 @@ function R:report() return Query.of(entities.reports):where{registration = self.
 
 --- Records a whole score sheet of the registration by a member of its campaign's team, with
 --- every check of the appraisal (own unit, report, rubric, bands); returns the sheet's row:
----   r:score("DV-0005", {TC1 = 22, TC2 = 13, TC3 = 30, TC4 = 12, TC5 = 9}, {date = "2023-11-24"})
-function R:score(member, points, options)
+---   r:add_sheet("DV-0005", {TC1 = 22, TC2 = 13, TC3 = 30, TC4 = 12, TC5 = 9}, {date = "2023-11-24"})
+function R:add_sheet(member, points, options)
   local id = core.score(self.id, member, points, options)
   return Query.of(entities.sheets):get(id)
 end

@@ -106,6 +106,10 @@ eq(#rs, 3, "db.sql")
 eq(rs:columns()[2], "received_on")
 eq(db.value("select count(*) from units"), 6)
 expect_error(function() db.sql("delete from units") end, "db.sql")
+-- A method named in an aggregate of rows in Lua is never called (delete would write).
+local before_count = registrations:count()
+eq(registrations:list():agg{x = "count(delete)"}[1].x, 0, "count(delete)")
+eq(registrations:count(), before_count, "nothing deleted")
 -- A code the column does not have is a typo, said as such, not an empty answer.
 expect_error(function() return registrations:where{status = "acepted"}:count() end, "'acepted'")
 expect_error(function() return registrations:where{status = {"draft", "submited"}}:count() end, "'submited'")
