@@ -243,17 +243,20 @@ end
 ResultSet.Grouped = {__name = "sangtao.GroupedRows"}
 ResultSet.Grouped.__index = ResultSet.Grouped
 
---- Aggregates each group.
 -- The value a row groups by under key `k`: a related row (r.unit) counts by its id and shows
--- as its display field (the unit's name), with the id beside it (unit_id), as in SQL.
+-- as its display field (the unit's name), with the id beside it under the relation's key
+-- (unit_id), as in SQL; anything else is itself.
 local function group_value(r, k)
   local v = computed(r, k)
   local meta = type(v) == "table" and getmetatable(v)
-  local e = meta and rawget(meta, "_entity")
-  if e then return rawget(v, "id"), v[e.display or "id"], e end
-  return v, v, nil
+  local target = meta and rawget(meta, "_entity")
+  if not target then return v, v, nil end
+  local own = rawget(getmetatable(r) or {}, "_entity")
+  local rel = own and own.relations[k]
+  return rawget(v, "id"), v[target.display or "id"], rel and rel.key or k .. "_id"
 end
 
+--- Aggregates each group.
 function ResultSet.Grouped:agg(specs)
   local list = named_specs(specs)
   local groups, order = {}, {}
@@ -261,10 +264,10 @@ function ResultSet.Grouped:agg(specs)
   for _, r in ipairs(self._rows) do
     local parts, shown = {}, {}
     for i, k in ipairs(self._keys) do
-      local identity, display, e = group_value(r, k)
-      if e then related[k] = k .. "_id" end
+      local identity, display, key = group_value(r, k)
+      if key then related[k] = key end
       parts[i] = tostring(identity)
-      shown[k] = {identity = e and identity or nil, display = display}
+      shown[k] = {identity = key and identity or nil, display = display}
     end
     local id = concat(parts, "\0")
     local g = groups[id]
