@@ -78,24 +78,29 @@ enum SQLFunctions {
     "stddev", argumentCount: 1, pure: true, aggregate: StandardDeviationAggregate.self)
 }
 
-struct TrimmedMeanAggregate: DatabaseAggregate {
-  var values: [Double] = []
+/// An aggregate of the non-NULL values of its argument, computed once they are all in.
+protocol ValuesAggregate: DatabaseAggregate {
+  var values: [Double] { get set }
+  static func result(of values: [Double]) -> Double?
+}
+
+extension ValuesAggregate {
   mutating func step(_ dbValues: [DatabaseValue]) {
     if let value = Double.fromDatabaseValue(dbValues[0]) { values.append(value) }
   }
-  func finalize() -> (any DatabaseValueConvertible)? {
+  func finalize() -> (any DatabaseValueConvertible)? { Self.result(of: values) }
+}
+
+struct TrimmedMeanAggregate: ValuesAggregate {
+  var values: [Double] = []
+  static func result(of values: [Double]) -> Double? {
     Scoring.trimmedMean(values, minimumCount: 5)
   }
 }
 
-struct MedianAggregate: DatabaseAggregate {
+struct MedianAggregate: ValuesAggregate {
   var values: [Double] = []
-  mutating func step(_ dbValues: [DatabaseValue]) {
-    if let value = Double.fromDatabaseValue(dbValues[0]) { values.append(value) }
-  }
-  func finalize() -> (any DatabaseValueConvertible)? {
-    Scoring.median(values)
-  }
+  static func result(of values: [Double]) -> Double? { Scoring.median(values) }
 }
 
 struct PercentileAggregate: DatabaseAggregate {
@@ -110,12 +115,7 @@ struct PercentileAggregate: DatabaseAggregate {
   }
 }
 
-struct StandardDeviationAggregate: DatabaseAggregate {
+struct StandardDeviationAggregate: ValuesAggregate {
   var values: [Double] = []
-  mutating func step(_ dbValues: [DatabaseValue]) {
-    if let value = Double.fromDatabaseValue(dbValues[0]) { values.append(value) }
-  }
-  func finalize() -> (any DatabaseValueConvertible)? {
-    Scoring.standardDeviation(values)
-  }
+  static func result(of values: [Double]) -> Double? { Scoring.standardDeviation(values) }
 }
