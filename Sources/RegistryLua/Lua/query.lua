@@ -503,8 +503,12 @@ end
 Query.__static = {"of"} -- not a method of a query (completion leaves it out)
 Query.__len = function(q) return q:count() end
 -- A query called is its rows: r.sheets is the query of a registration's sheets, r:sheets() the
--- sheets themselves.
-Query.__call = function(q) return q:list() end
+-- sheets themselves. `for r in q do` calls it with two values each turn: say how to loop
+-- instead of running the query for ever.
+Query.__call = function(q, ...)
+  if select("#", ...) >= 2 then error(messages.result_set_called(), 2) end
+  return q:list()
+end
 
 local fields = {}
 for name, value in pairs(Query) do

@@ -117,6 +117,8 @@ expect_error(function() return registrations:where{status = {"~=", "drafts"}}:co
 eq(registrations:where{status = {"~=", "draft"}}:count() >= 0, true)
 -- `for r in rs do` calls the set: the error says how to loop, where the loop is.
 local message = expect_error(function() for _ in rs do end end, "ipairs(rs)")
+expect_error(function() for _ in registrations do end end, "rows()")
+eq(#registrations(), registrations:count(), "a query called is its rows")
 assert(message:find("api_test.lua:%d+:"), message)
 
 -- relations --------------------------------------------------------------------------------
