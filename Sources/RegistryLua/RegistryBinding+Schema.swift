@@ -3,6 +3,19 @@ import LuaBridge
 import Registry
 
 extension RegistryBinding {
+  /// `core.allowed_values(table, column)`: the codes the column allows, or nil (see
+  /// `Schema.allowedValues`); far cheaper than the whole schema's details.
+  func allowedValues(_ L: LuaStack) throws -> Int32 {
+    context.thread = L
+    let table = try L.string(1)
+    let column = try L.string(2)
+    let values = try context.withDatabase { db in
+      try Schema.allowedValues(db, table: table, column: column)
+    }
+    if let values { L.push(values) } else { L.pushNil() }
+    return 1
+  }
+
   /// Reads the schema into the Lua entities now rather than on first use: the console does it
   /// at start so that TAB completes column names from the first line.
   ///

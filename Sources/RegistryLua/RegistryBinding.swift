@@ -137,6 +137,7 @@ public final class RegistryBinding {
     add("sql") { [unowned self] in try self.sql($0) }
     add("schema") { [unowned self] in try self.schema($0) }
     add("schema_details") { [unowned self] in try self.schemaDetails($0) }
+    add("allowed_values") { [unowned self] in try self.allowedValues($0) }
     add("fold") { L in
       L.push(VietnameseText.fold(try L.string(1)))
       return 1

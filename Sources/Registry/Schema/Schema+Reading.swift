@@ -11,6 +11,23 @@ extension Schema {
     }
   }()
 
+  /// The codes `CHECK (column IN (…))` allows in `table` of an open registry, nil for a column
+  /// without such a check (or a boolean one): what ``read(from:)`` finds for one column, at the
+  /// cost of one row of `sqlite_master`.
+  ///
+  /// - Throws: a `DatabaseError` when SQLite fails.
+  public static func allowedValues(_ db: Database, table: String, column: String) throws
+    -> [String]?
+  {
+    guard
+      let sql = try String.fetchOne(
+        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+        arguments: [table]),
+      let allowed = SchemaText(sql).allowedValues(of: column), allowed != ["0", "1"]
+    else { return nil }
+    return allowed
+  }
+
   /// Reads the schema of an open registry.
   ///
   ///     let schema = try registry.queue.inDatabase { try Schema.read(from: $0) }

@@ -73,9 +73,20 @@ local function check_value(v, field, level)
 end
 
 -- A code the column does not have (where{status = "acepted"}) is a typo, not an empty answer.
+-- The codes come from the schema's details when loaded (the console), else one column at a
+-- time (a script pays for the columns it filters on, not for the whole schema).
+local codes = setmetatable({}, {__mode = "k"}) -- entity -> column -> codes or false
 local function check_code(e, field, v, level)
   if type(v) ~= "string" or not e.types[field] then return end
-  local allowed = e.enums[field]
+  local known = codes[e] or {}
+  codes[e] = known
+  local allowed = known[field]
+  if allowed == nil then
+    local enums = rawget(e, "enums")
+    if enums then allowed = enums[field] else allowed = core.allowed_values(e.table, field) end
+    allowed = allowed or false
+    known[field] = allowed
+  end
   if not allowed then return end
   for _, a in ipairs(allowed) do if a == v then return end end
   error(messages.unknown_code(field, v, concat(allowed, ", ")), level + 1)
